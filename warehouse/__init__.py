@@ -1,0 +1,1 @@
+"""DuckDB schema, loading and the read-only query entry point."""

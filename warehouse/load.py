@@ -1,0 +1,70 @@
+"""Writing batches: each chunk of files lands in one transaction (articles, their
+log rows and the run's counters together), and every insert is idempotent, so a
+retried or repeated chunk changes nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import duckdb
+import polars as pl
+
+from transforms.intake import Intake
+from warehouse.connection import transaction
+from warehouse.statements import sql
+
+
+@dataclass(frozen=True)
+class KnownFile:
+    size_bytes: int
+    mtime_ns: int
+    sha256: str | None
+
+
+def known_files(con: duckdb.DuckDBPyConnection) -> dict[str, KnownFile]:
+    rows = con.execute(sql("known_files")).fetchall()
+    return {path: KnownFile(size, mtime, sha) for path, size, mtime, sha in rows}
+
+
+def existing_article_ids(con: duckdb.DuckDBPyConnection, ids: pl.Series) -> set[str]:
+    con.register("batch_ids", pl.DataFrame({"article_id": ids.unique()}).to_arrow())
+    try:
+        return {row[0] for row in con.execute(sql("existing_article_ids")).fetchall()}
+    finally:
+        con.unregister("batch_ids")
+
+
+def start_run(
+    con: duckdb.DuckDBPyConnection, run_id: str, flow_run_id: str | None, now: datetime
+) -> None:
+    con.execute(sql("start_run"), {"run_id": run_id, "flow_run_id": flow_run_id, "now": now})
+
+
+def load_intake(
+    con: duckdb.DuckDBPyConnection, batch: Intake, run_id: str, now: datetime
+) -> None:
+    params = {"run_id": run_id, "now": now}
+    con.register("batch_articles", batch.articles.to_arrow())
+    con.register("batch_log", batch.log.to_arrow())
+    try:
+        with transaction(con):
+            con.execute(sql("insert_articles"), params)
+            con.execute(sql("insert_ingest_log"), params)
+            con.execute(sql("add_run_counts"), params)
+    finally:
+        con.unregister("batch_articles")
+        con.unregister("batch_log")
+
+
+def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, now: datetime) -> None:
+    con.execute(sql("finish_run"), {"run_id": run_id, "status": status, "now": now})
+
+
+def run_summary(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, object]:
+    cursor = con.execute(sql("run_summary"), {"run_id": run_id})
+    columns = [d[0] for d in cursor.description or []]
+    row = cursor.fetchone()
+    if row is None:
+        raise LookupError(f"run {run_id} is not recorded")
+    return dict(zip(columns, row, strict=True))

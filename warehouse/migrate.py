@@ -1,0 +1,56 @@
+"""Ordered, versioned schema migrations: `migrations/NNN_name.sql`, each applied
+once in its own transaction and recorded in `schema_version`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import duckdb
+
+from warehouse.statements import sql
+
+_NAME = re.compile(r"(?P<version>\d{3})_(?P<name>\w+)\.sql")
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    script: str
+
+
+def available() -> list[Migration]:
+    found = []
+    for entry in resources.files("warehouse").joinpath("migrations").iterdir():
+        match = _NAME.fullmatch(entry.name)
+        if match:
+            found.append(
+                Migration(int(match["version"]), match["name"], entry.read_text(encoding="utf-8"))
+            )
+    found.sort(key=lambda m: m.version)
+    versions = [m.version for m in found]
+    if len(set(versions)) != len(versions):
+        raise RuntimeError(f"two migrations share a version number: {versions}")
+    return found
+
+
+def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Apply the pending migrations; returns the versions applied now."""
+    con.execute(sql("create_schema_version"))
+    done = {row[0] for row in con.execute(sql("applied_versions")).fetchall()}
+    applied = []
+    for migration in available():
+        if migration.version in done:
+            continue
+        con.begin()
+        try:
+            con.execute(migration.script)
+            con.execute(sql("record_version"), {"version": migration.version, "name": migration.name})
+            con.commit()
+        except BaseException:
+            con.rollback()
+            raise
+        applied.append(migration.version)
+    return applied

@@ -1,0 +1,7 @@
+INSERT INTO articles
+    (article_id, source_path, outlet, published_date, title, body, word_count, language,
+     ingested_at, run_id)
+SELECT article_id, source_path, outlet, published_date, title, body, word_count, language,
+       $now, $run_id
+FROM batch_articles
+ON CONFLICT DO NOTHING;
