@@ -33,9 +33,7 @@ def discover(inbox_dir: Path, db: Path) -> list[inbox.Candidate]:
 
 
 @task(name="parse files", cache_policy=NONE)
-def parse(
-    chunk: list[inbox.Candidate], db: Path, settings: Settings, latest_date: date
-) -> Intake:
+def parse(chunk: list[inbox.Candidate], db: Path, settings: Settings, latest_date: date) -> Intake:
     logger = get_run_logger()
     reads = [r for c in chunk if (r := inbox.read(c, max_bytes=settings.max_bytes)) is not None]
     if len(reads) < len(chunk):
@@ -71,7 +69,7 @@ def news_pipeline(settings: Settings | None = None) -> dict[str, Any]:
     """One run: every new or changed file in the inbox ends in a recorded state."""
     settings = settings or Settings()
     logger = get_run_logger()
-    run_id = uuid.uuid4().hex
+    run_id = f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
     latest_date = date.today() + timedelta(days=1)
     with open_warehouse(settings.db) as con:
         load.start_run(con, run_id, runtime.flow_run.id, _now())

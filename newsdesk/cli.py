@@ -39,6 +39,18 @@ def _settings(**overrides: Any) -> Settings:
     return Settings(**{k: v for k, v in overrides.items() if v is not None})
 
 
+def _table_style(pl: Any) -> Any:
+    """Whole tables, one line per row: these are read in a terminal or pasted into notes."""
+    return pl.Config(
+        tbl_rows=-1,
+        tbl_cols=-1,
+        tbl_width_chars=400,
+        fmt_str_lengths=120,
+        tbl_hide_dataframe_shape=True,
+        tbl_hide_column_data_types=True,
+    )
+
+
 def _fail(message: str, code: int = 1) -> None:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code)
@@ -72,7 +84,9 @@ def run(inbox: InboxOpt = None, db: DbOpt = None) -> None:
 @app.command()
 def sql(
     query: Annotated[str | None, typer.Argument(help="SQL to run (reads only).")] = None,
-    file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the SQL from a file.")] = None,
+    file: Annotated[
+        Path | None, typer.Option("--file", "-f", help="Read the SQL from a file.")
+    ] = None,
     db: DbOpt = None,
     output: Annotated[OutputFormat, typer.Option("--format")] = OutputFormat.table,
 ) -> None:
@@ -104,7 +118,7 @@ def sql(
     elif output is OutputFormat.json:
         sys.stdout.write(frame.write_json() + "\n")
     else:
-        with pl.Config(tbl_rows=-1, tbl_cols=-1, fmt_str_lengths=80, tbl_hide_dataframe_shape=True):
+        with _table_style(pl):
             typer.echo(frame)
 
 
@@ -127,7 +141,7 @@ def status(db: DbOpt = None) -> None:
         runs, states, problems = st.recent_runs(con), st.file_states(con), st.problem_files(con)
     finally:
         con.close()
-    with pl.Config(tbl_rows=-1, tbl_cols=-1, fmt_str_lengths=100, tbl_hide_dataframe_shape=True):
+    with _table_style(pl):
         typer.echo(f"Warehouse {settings.db}\n\nLast runs:\n{runs}\n\nFiles by state:\n{states}")
         if problems.height:
             typer.echo(f"\nRejected or quarantined files:\n{problems}")

@@ -77,7 +77,7 @@ def read(candidate: Candidate, *, max_bytes: int) -> FileRead | None:
     if problem:
         return FileRead(path, candidate.size_bytes, candidate.mtime_ns, None, None, problem)
     try:
-        with open(candidate.path, "rb") as handle:
+        with candidate.path.open("rb") as handle:
             raw = handle.read(max_bytes + 1)
             after = os.fstat(handle.fileno())
     except OSError as exc:

@@ -30,7 +30,9 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="NEWSDESK_", extra="ignore")
 
-    inbox: Path = Field(default=PROJECT_ROOT / "seeds", description="Folder scanned for *.txt articles.")
+    inbox: Path = Field(
+        default=PROJECT_ROOT / "seeds", description="Folder scanned for *.txt articles."
+    )
     db: Path = Field(
         default=PROJECT_ROOT / "warehouse" / "news.duckdb", description="DuckDB warehouse file."
     )

@@ -107,7 +107,7 @@ def drop_known(batch: Intake, known_ids: Collection[str]) -> Intake:
     """Articles whose body the warehouse already holds become duplicates."""
     if not known_ids:
         return batch
-    known = pl.Series(list(known_ids), dtype=pl.String)
+    known = list(known_ids)
     is_known = pl.col("article_id").is_in(known) & (pl.col("status") == "loaded")
     log = batch.log.with_columns(
         pl.when(is_known).then(pl.lit("duplicate")).otherwise(pl.col("status")).alias("status"),

@@ -41,9 +41,7 @@ def start_run(
     con.execute(sql("start_run"), {"run_id": run_id, "flow_run_id": flow_run_id, "now": now})
 
 
-def load_intake(
-    con: duckdb.DuckDBPyConnection, batch: Intake, run_id: str, now: datetime
-) -> None:
+def load_intake(con: duckdb.DuckDBPyConnection, batch: Intake, run_id: str, now: datetime) -> None:
     params = {"run_id": run_id, "now": now}
     con.register("batch_articles", batch.articles.to_arrow())
     con.register("batch_log", batch.log.to_arrow())

@@ -47,7 +47,9 @@ def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[int]:
         con.begin()
         try:
             con.execute(migration.script)
-            con.execute(sql("record_version"), {"version": migration.version, "name": migration.name})
+            con.execute(
+                sql("record_version"), {"version": migration.version, "name": migration.name}
+            )
             con.commit()
         except BaseException:
             con.rollback()

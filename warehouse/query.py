@@ -21,7 +21,9 @@ def run_query(con: duckdb.DuckDBPyConnection, query: str) -> pl.DataFrame:
     for statement in statements:
         if statement.type not in READ_STATEMENTS:
             kind = statement.type.name.lower()
-            raise WriteRefused(f"refused: {kind} statements are not allowed, the warehouse is read-only")
+            raise WriteRefused(
+                f"refused: {kind} statements are not allowed, the warehouse is read-only"
+            )
     result = pl.DataFrame()
     for statement in statements:
         result = con.execute(statement).pl()

@@ -1,0 +1,1 @@
+"""Great Expectations suites, one per table, and the code that runs them."""

@@ -1,0 +1,36 @@
+from datetime import date, datetime
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from transforms.intake import FileRead, intake
+from warehouse import load
+from warehouse.connection import connect
+
+RAW = b"date 2023-02-14 BBC News - NATO defence ministers met in Brussels on Tuesday."
+NOW = datetime(2024, 1, 1, 12, 0, 0)
+TABLES = ("articles", "ingest_log")
+
+
+def counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    return {t: con.sql(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in TABLES}
+
+
+def test_load_is_one_idempotent_transaction_and_counts_the_run(tmp_path: Path) -> None:
+    con = connect(tmp_path / "w.duckdb")
+    batch = intake(
+        [FileRead("a.txt", len(RAW), 1, "s1", RAW), FileRead("b.txt", 0, 1, None, b"")],
+        latest_date=date(2024, 1, 1),
+        min_words=3,
+    )
+    load.start_run(con, "r1", None, NOW)
+    load.load_intake(con, batch, "r1", NOW)
+    load.load_intake(con, batch, "r1", NOW.replace(second=1))
+    assert counts(con) == {"articles": 1, "ingest_log": 2}
+    summary = load.run_summary(con, "r1")
+    assert (summary["files_seen"], summary["loaded"], summary["rejected"]) == (2, 1, 1)
+    ids = load.existing_article_ids(con, pl.Series(batch.articles["article_id"].to_list() * 2))
+    assert ids == set(batch.articles["article_id"])
+    known = load.known_files(con)
+    assert known["a.txt"] == load.KnownFile(len(RAW), 1, "s1")
