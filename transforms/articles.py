@@ -7,10 +7,10 @@ from datetime import date
 
 from transforms.decoding import decode
 from transforms.header import parse_header
+from transforms.headlines import title_of
 from transforms.language import detect_language
 from transforms.normalise import article_id, normalise_text, tidy_body, word_count
 from transforms.rejection import Rejected
-from transforms.titles import title_of
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-from transforms.titles import title_of
+from transforms.headlines import title_of
 
 
 def test_headline_paragraph_is_the_title() -> None:

@@ -1,0 +1,99 @@
+"""Resolving date expressions against an article's publication date.
+
+News dates are mostly relative ("on Tuesday", "next week", "a year ago") or
+omit the year ("On February 24"); a reader resolves them from the publication
+date and the tense of the clause. dateparser does the calendar arithmetic
+(RELATIVE_BASE = publication date, PREFER_DATES_FROM from the tense); this
+module decides what counts as a date expression, maps tense to preference and
+reports precision and source in the warehouse's vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cache
+from typing import Literal
+
+from dateparser.date import DateDataParser
+
+Tense = Literal["past", "present", "future"]
+Precision = Literal["day", "week", "month", "year"]
+
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_WEEKDAYS = r"mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun"
+_EXPLICIT = re.compile(rf"\b(?:{_MONTHS})\b\.?|\b(?:1[89]|20)\d\d\b", re.IGNORECASE)
+_ANCHOR = re.compile(
+    rf"\b(?:{_MONTHS})\b|\b(?:{_WEEKDAYS})(?:day)?\b|\b(?:1[89]|20)\d\d\b|"
+    r"\b(?:today|tonight|yesterday|tomorrow|ago|last|next|this|coming|earlier|later)\b",
+    re.IGNORECASE,
+)
+_NOT_A_POINT = re.compile(
+    r"\b(?:\d{4}s|decades?|centur(?:y|ies)|recent|past|years-old|year-old|-day|-week|"
+    r"-month|-year|anniversary|same|every|each|within|for|season|weekends?)\b",
+    re.IGNORECASE,
+)
+_LEADING = re.compile(
+    r"^(?:(?:on|in|at|by|since|until|till|from|during|as of|before|after|around|"
+    r"early|earlier|late|later|the|of)\s+)+",
+    re.IGNORECASE,
+)
+_EARLIER_LATER_THIS = re.compile(r"\b(?:earlier|later)\s+(?=this\b)", re.IGNORECASE)
+_PREFERENCE = {"past": "past", "future": "future", "present": "current_period"}
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    value: date
+    precision: Precision
+    source: Literal["explicit", "relative"]
+    text: str
+
+
+@cache
+def _parser(published: date, preference: str) -> DateDataParser:
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": datetime(published.year, published.month, published.day),
+            "PREFER_DATES_FROM": preference,
+            "RETURN_TIME_AS_PERIOD": True,
+            "STRICT_PARSING": False,
+        },
+    )
+
+
+def _period_start(value: date, period: str) -> tuple[date, Precision] | None:
+    if period in ("day", "time", "part_of_day"):
+        return value, "day"
+    if period == "week":
+        return value - timedelta(days=value.weekday()), "week"
+    if period == "month":
+        return value.replace(day=1), "month"
+    if period == "year":
+        return value.replace(month=1, day=1), "year"
+    return None
+
+
+@cache
+def resolve_date(expression: str, published: date, tense: Tense | None) -> ResolvedDate | None:
+    """The calendar date an expression points at, or None for durations, ages,
+    decades and anything that is not a point in time."""
+    text = " ".join(expression.split())
+    if not _ANCHOR.search(text) or _NOT_A_POINT.search(text):
+        return None
+    core = _EARLIER_LATER_THIS.sub("", _LEADING.sub("", text)) or text
+    preference = _PREFERENCE.get(tense or "past", "past")
+    data = _parser(published, preference).get_date_data(core)
+    if data.date_obj is None or data.period is None:
+        return None
+    start = _period_start(data.date_obj.date(), data.period)
+    if start is None:
+        return None
+    value, precision = start
+    source: Literal["explicit", "relative"] = "explicit" if _EXPLICIT.search(text) else "relative"
+    return ResolvedDate(value, precision, source, text)

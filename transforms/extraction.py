@@ -1,0 +1,217 @@
+"""From article bodies to the five extracted tables.
+
+spaCy runs once per batch (`nlp.pipe`); each doc goes through entities,
+quotes and events, all pure functions of the doc; polars shapes the rows.
+Ids are content hashes, so the same article gives the same rows everywhere.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+import polars as pl
+from spacy.language import Language
+
+from transforms import schemas
+from transforms.entities import Mention, entity_id, extract_mentions, sentence_starts
+from transforms.events import Event, extract_events
+from transforms.quotes import Quote, extract_quotes
+from transforms.speakers import SpeakerResolver
+
+RULES_VERSION = "2026.11.1"
+EXTRACTED_LANGUAGES = frozenset({"en"})
+
+
+@dataclass(frozen=True)
+class Extraction:
+    mentions: pl.DataFrame
+    entities: pl.DataFrame
+    aliases: pl.DataFrame
+    quotes: pl.DataFrame
+    events: pl.DataFrame
+
+
+@dataclass
+class _DocResult:
+    article_id: str
+    published: date
+    body: str
+    mentions: list[Mention]
+    quotes: list[Quote]
+    events: list[Event]
+
+
+def _hash(*parts: object) -> str:
+    raw = "|".join(str(p) for p in parts)
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def _eid(m: Mention | None) -> str | None:
+    return entity_id(m.label, m.key) if m is not None else None
+
+
+def _link_surnames_across(results: list[_DocResult]) -> None:
+    """A person named only by surname in one article is the person named in full
+    in another article of the batch, when exactly one such full name exists."""
+    full: dict[str, set[str]] = {}
+    for r in results:
+        for m in r.mentions:
+            if m.label == "PERSON" and " " in m.key:
+                full.setdefault(m.key.split()[-1], set()).add(m.key)
+    unique = {surname: next(iter(keys)) for surname, keys in full.items() if len(keys) == 1}
+    for r in results:
+        for m in r.mentions:
+            if m.label == "PERSON" and " " not in m.key and m.key in unique:
+                m.key = m.name = unique[m.key]
+
+
+def _analyse(
+    nlp: Language, rows: list[dict[str, object]], batch_size: int, n_process: int
+) -> list[_DocResult]:
+    texts = (str(r["body"]) for r in rows)
+    results = []
+    for row, doc in zip(
+        rows, nlp.pipe(texts, batch_size=batch_size, n_process=n_process), strict=True
+    ):
+        published = row["published_date"]
+        assert isinstance(published, date)
+        sentence_of = sentence_starts(doc)
+        mentions = extract_mentions(doc, sentence_of)
+        resolver = SpeakerResolver(doc, mentions)
+        quotes = extract_quotes(doc, mentions, sentence_of, resolver)
+        spans = [(q.start, q.end) for q in quotes]
+        events = extract_events(doc, mentions, sentence_of, resolver, published, spans)
+        results.append(
+            _DocResult(str(row["article_id"]), published, doc.text, mentions, quotes, events)
+        )
+    return results
+
+
+def _mention_rows(results: Iterable[_DocResult]) -> list[dict[str, object]]:
+    return [
+        {
+            "mention_id": _hash(r.article_id, "m", m.start, m.end),
+            "article_id": r.article_id,
+            "entity_id": _eid(m),
+            "text": m.text,
+            "label": m.label,
+            "start_char": m.start,
+            "end_char": m.end,
+            "sentence_index": m.sentence_index,
+            "canonical_name": m.name,
+            "published_date": r.published,
+        }
+        for r in results
+        for m in r.mentions
+    ]
+
+
+def _quote_rows(results: Iterable[_DocResult]) -> list[dict[str, object]]:
+    return [
+        {
+            "quote_id": _hash(r.article_id, "q", q.start, q.end),
+            "article_id": r.article_id,
+            "kind": q.kind,
+            "quote_text": r.body[q.start : q.end],
+            "start_char": q.start,
+            "end_char": q.end,
+            "speaker_text": q.speaker_text,
+            "speaker_entity_id": _eid(q.speaker),
+            "cue_verb": q.cue,
+            "sentence_index": q.sentence_index,
+        }
+        for r in results
+        for q in r.quotes
+    ]
+
+
+def _event_rows(results: Iterable[_DocResult]) -> list[dict[str, object]]:
+    return [
+        {
+            "event_id": _hash(r.article_id, "e", e.start, e.end),
+            "article_id": r.article_id,
+            "sentence_index": e.sentence_index,
+            "trigger_lemma": e.trigger_lemma,
+            "trigger_text": e.trigger_text,
+            "event_type": e.event_type,
+            "actor_text": e.actor_text,
+            "actor_entity_id": _eid(e.actor),
+            "target_text": e.target_text,
+            "target_entity_id": _eid(e.target),
+            "location_text": e.location_text,
+            "location_entity_id": _eid(e.location),
+            "event_date": e.event_date,
+            "date_text": e.date_text,
+            "date_precision": e.date_precision,
+            "date_source": e.date_source,
+            "modality": e.modality,
+            "negated": e.negated,
+            "start_char": e.start,
+            "end_char": e.end,
+        }
+        for r in results
+        for e in r.events
+    ]
+
+
+def entities_of(mentions: pl.DataFrame) -> pl.DataFrame:
+    """One row per entity in a batch of mentions (which carry `canonical_name`
+    and `published_date`); the name is the most frequent full form."""
+    if mentions.is_empty():
+        return pl.DataFrame(schema=schemas.ENTITIES)
+    names = (
+        mentions.group_by("entity_id", "canonical_name")
+        .len()
+        .sort(["len", "canonical_name"], descending=[True, False])
+        .group_by("entity_id", maintain_order=True)
+        .first()
+        .select("entity_id", "canonical_name")
+    )
+    labels = (
+        mentions.group_by("entity_id", "label")
+        .len()
+        .sort(["len", "label"], descending=[True, False])
+        .group_by("entity_id", maintain_order=True)
+        .first()
+        .select("entity_id", "label")
+    )
+    counts = mentions.group_by("entity_id").agg(
+        pl.len().cast(pl.Int32).alias("mention_count"),
+        pl.col("article_id").n_unique().cast(pl.Int32).alias("article_count"),
+        pl.col("published_date").min().alias("first_seen"),
+        pl.col("published_date").max().alias("last_seen"),
+    )
+    return (
+        names.join(labels, on="entity_id")
+        .join(counts, on="entity_id")
+        .select(list(schemas.ENTITIES))
+        .sort("entity_id")
+    )
+
+
+def extract(
+    nlp: Language, articles: pl.DataFrame, *, batch_size: int = 64, n_process: int = 1
+) -> Extraction:
+    """Extract from the articles whose language the rules are written for;
+    `articles` needs `article_id`, `body`, `published_date` (and may have `language`)."""
+    if "language" in articles.columns:
+        articles = articles.filter(pl.col("language").is_in(list(EXTRACTED_LANGUAGES)))
+    rows = articles.select("article_id", "body", "published_date").to_dicts()
+    results = _analyse(nlp, rows, batch_size, n_process)
+    _link_surnames_across(results)
+    mention_frame = pl.DataFrame(
+        _mention_rows(results),
+        schema={**schemas.MENTIONS, "canonical_name": pl.String, "published_date": pl.Date},
+    )
+    return Extraction(
+        mentions=mention_frame.select(list(schemas.MENTIONS)),
+        entities=entities_of(mention_frame),
+        aliases=mention_frame.select("entity_id", pl.col("text").alias("alias"))
+        .unique()
+        .sort("entity_id", "alias"),
+        quotes=pl.DataFrame(_quote_rows(results), schema=schemas.QUOTES),
+        events=pl.DataFrame(_event_rows(results), schema=schemas.EVENTS),
+    )

@@ -1,0 +1,22 @@
+"""Loading the spaCy pipeline with only the components extraction reads."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+# tagger + attribute_ruler feed the lemmatizer (cue verbs, event triggers) and tense;
+# the parser gives clauses, subjects and objects; ner gives the mentions.
+REQUIRED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+def load_nlp(model: str) -> Language:
+    """Load an installed pipeline package; never downloads. Components outside
+    REQUIRED are excluded so they cost nothing."""
+    meta = spacy.util.get_package_path(model) / "meta.json"
+    names = spacy.util.load_meta(meta).get("pipeline", [])
+    return spacy.load(model, exclude=[name for name in names if name not in REQUIRED])
+
+
+def model_version(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')}=={nlp.meta.get('version', '')}"

@@ -1,0 +1,362 @@
+"""Quotes: who said what.
+
+Direct quotes are found from quotation marks (paired within a paragraph, and
+continued across paragraphs the way news prints long quotes: no closing mark,
+next paragraph opens with one). Indirect speech comes from the parse: a cue
+verb with a clausal complement, a parenthetical cue, or "according to X".
+Speakers come from the cue's subject; a quote without a cue of its own takes
+the speaker of the quote before it, as a reader would.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from transforms.cues import ACCORDING_TO, COLON, CUE_VERBS, DIRECTIVE_VERBS
+from transforms.entities import Mention
+from transforms.speakers import SpeakerResolver
+
+OPEN_MARKS = "“«„"
+CLOSE_MARKS = "”»"
+STRAIGHT = '"'
+ALL_MARKS = OPEN_MARKS + CLOSE_MARKS + STRAIGHT
+MIN_QUOTE_WORDS = 4
+AFTER_WINDOW = 14
+BEFORE_WINDOW = 30
+_SENTENCE_END = frozenset({".", "!", "?"})
+_EDGE_PUNCT = frozenset(".,;:—–-")
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_NAME_PARTS = frozenset({"det", "compound", "amod", "poss", "nmod", "flat", "case"})
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class Quote:
+    kind: str
+    start: int
+    end: int
+    speaker_text: str | None
+    speaker: Mention | None
+    cue: str | None
+    sentence_index: int
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A stretch of text between quotation marks (marks included)."""
+
+    start: int
+    end: int
+    paragraph: int
+    open_ended: bool = False
+    continues: bool = False
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in re.finditer(r"\n\s*\n", text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def marked_spans(text: str) -> list[Marked]:
+    """Pair quotation marks paragraph by paragraph; a paragraph left open that is
+    followed by one opening with a mark is one quote running on."""
+    found: list[Marked] = []
+    previous_open_ended = False
+    for number, (p_start, p_end) in enumerate(paragraphs(text)):
+        opened: int | None = None
+        first_in_paragraph = True
+        for i in range(p_start, p_end):
+            ch = text[i]
+            if ch in OPEN_MARKS or (ch == STRAIGHT and opened is None):
+                opened = i
+            elif (ch in CLOSE_MARKS or ch == STRAIGHT) and opened is not None:
+                continues = first_in_paragraph and previous_open_ended and opened == p_start
+                found.append(Marked(opened, i + 1, number, continues=continues))
+                opened, first_in_paragraph = None, False
+        previous_open_ended = opened is not None
+        if opened is not None:
+            continues = first_in_paragraph and opened == p_start and bool(found)
+            end = p_end
+            while end > opened and text[end - 1].isspace():
+                end -= 1
+            found.append(Marked(opened, end, number, open_ended=True, continues=continues))
+    return found
+
+
+def is_quotation(quoted: str) -> bool:
+    """Speech, not a scare quote or a title: several words, or a closing
+    punctuation mark inside the marks ("No," he said)."""
+    inner = quoted.strip(ALL_MARKS + " ")
+    words = _WORD.findall(inner)
+    if not words:
+        return False
+    if inner[-1:] in ",.!?…":
+        return len(words) >= 1
+    if len(words) < MIN_QUOTE_WORDS:
+        return False
+    return not all(w[0].isupper() or w.lower() in {"of", "the", "and", "a", "in"} for w in words)
+
+
+class _Tokens:
+    """Character offset → token index lookups for one doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def at(self, char: int) -> int:
+        """Index of the token containing `char` (or the next one)."""
+        i = bisect_right(self.starts, char) - 1
+        if i >= 0 and char < self.starts[i] + len(self.doc[i].text):
+            return i
+        return min(i + 1, len(self.doc) - 1)
+
+    def after(self, char: int) -> int:
+        return bisect_left(self.starts, char)
+
+
+def _phrase(tok: Token, resolver: SpeakerResolver) -> tuple[int, int]:
+    """Token bounds of a speaker phrase: the named mention, or the noun with
+    its determiner and modifiers (appositives and clauses left out)."""
+    named = resolver.named(tok.i, tok.i + 1)
+    if named is not None and named.token_start <= tok.i < named.token_end:
+        return named.token_start, named.token_end
+    left = [c.i for c in tok.lefts if c.dep_ in _NAME_PARTS]
+    start = min([tok.i, *left])
+    for c in tok.lefts:
+        if c.dep_ in _NAME_PARTS:
+            start = min(start, c.left_edge.i)
+    return start, tok.i + 1
+
+
+def _subject(verb: Token, resolver: SpeakerResolver) -> tuple[int, int] | None:
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                return _phrase(verb.head, resolver)
+            return _phrase(child, resolver)
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head, resolver)
+    root = verb.sent.root
+    if verb.tag_ == "VBG" and root.i < verb.i and root.pos_ in ("VERB", "AUX"):
+        # "X made the plea, saying ...": a participle's speaker is the clause's subject.
+        return _subject(root, resolver)
+    return None
+
+
+def _is_cue(tok: Token) -> bool:
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in CUE_VERBS
+
+
+@dataclass
+class _Candidate:
+    kind: str
+    start: int
+    end: int
+    cue: str | None
+    subject: tuple[int, int] | None
+    inherit: bool
+    paragraph_only: bool
+    paragraph: int
+    continues: bool = False
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and (doc[start].is_punct and doc[start].text not in ALL_MARKS):
+        start += 1
+    while end > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].is_space):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _indirect(
+    doc: Doc, resolver: SpeakerResolver
+) -> list[tuple[int, int, str, Token | None, tuple[int, int] | None]]:
+    """(first token, end token, cue, cue token, subject bounds) of each reported clause."""
+    found: list[tuple[int, int, str, Token | None, tuple[int, int] | None]] = []
+    for tok in doc:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+            source = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if source is None:
+                continue
+            sent = tok.sent
+            skip = {t.i for t in tok.subtree} | {t.i for t in to.subtree} | {tok.i, to.i}
+            rest = [t.i for t in sent if t.i not in skip and not t.is_space]
+            if not rest:
+                continue
+            bounds = _trim(doc, min(rest), max(rest) + 1)
+            if bounds:
+                found.append((*bounds, ACCORDING_TO, None, _phrase(source, resolver)))
+            continue
+        if not _is_cue(tok):
+            continue
+        lemma = tok.lemma_.lower()
+        comps = [c for c in tok.children if c.dep_ == "ccomp"]
+        if not comps and lemma in DIRECTIVE_VERBS:
+            comps = [c for c in tok.children if c.dep_ == "xcomp"]
+        if comps:
+            comp = comps[0]
+            bounds = _trim(doc, comp.left_edge.i, comp.right_edge.i + 1)
+        elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
+            inner = {t.i for t in tok.subtree}
+            rest = [t.i for t in tok.head.subtree if t.i not in inner and not t.is_space]
+            bounds = _trim(doc, min(rest), max(rest) + 1) if rest else None
+        else:
+            continue
+        if bounds:
+            found.append((*bounds, lemma, tok, _subject(tok, resolver)))
+    return found
+
+
+def _adjacent(window: list[Token], cue: Token, subject: tuple[int, int] | None) -> bool:
+    """Between a quote and a following cue stand only punctuation, adverbs and
+    the cue's own subject (", he said", "” Stoltenberg said", ", said the minister")."""
+    for tok in window:
+        if tok.i == cue.i:
+            return True
+        in_subject = subject is not None and subject[0] <= tok.i < subject[1]
+        if not (in_subject or tok.is_punct or tok.pos_ in ("ADV", "AUX") or tok.is_space):
+            return False
+    return True
+
+
+def _cue_near(
+    doc: Doc, tokens: _Tokens, marked: Marked, resolver: SpeakerResolver
+) -> tuple[str, tuple[int, int] | None] | None:
+    """The cue of a direct quote: after it ("…,” he said), else before it
+    (He said: “…”), else a colon after a name."""
+    text = doc.text
+    inner_end = marked.end - 1 if text[marked.end - 1] in ALL_MARKS else marked.end
+    last_inner = text[marked.start : inner_end].rstrip()[-1:]
+    first_after = tokens.after(marked.end)
+    window_after: list[Token] = []
+    i = first_after
+    while i < len(doc) and len(window_after) < AFTER_WINDOW:
+        tok = doc[i]
+        if tok.text in _SENTENCE_END or tok.text in ALL_MARKS or "\n" in tok.text:
+            break
+        window_after.append(tok)
+        i += 1
+    words_after = [t for t in window_after if t.is_alpha]
+    follows = text[marked.end : marked.end + 1]
+    after_ok = (
+        last_inner in ",—–-"
+        or follows in (",", "—", "–")
+        or bool(words_after and words_after[0].is_lower)
+    )
+    if after_ok:
+        for tok in window_after:
+            if _is_cue(tok):
+                subject = _subject(tok, resolver)
+                if _adjacent(window_after, tok, subject):
+                    return tok.lemma_.lower(), subject
+                break
+    window_before: list[Token] = []
+    i = tokens.at(marked.start) - 1
+    while i >= 0 and len(window_before) < BEFORE_WINDOW:
+        tok = doc[i]
+        if tok.text in _SENTENCE_END or tok.text in ALL_MARKS or "\n" in tok.text:
+            break
+        window_before.append(tok)
+        i -= 1
+    for tok in window_before:
+        if _is_cue(tok):
+            return tok.lemma_.lower(), _subject(tok, resolver)
+    if window_before and window_before[0].text == ":":
+        named = [resolver.named(t.i, t.i + 1) for t in reversed(window_before)]
+        people = [m for m in named if m is not None]
+        if people:
+            return COLON, (people[-1].token_start, people[-1].token_end)
+    return None
+
+
+def extract_quotes(
+    doc: Doc, mentions: list[Mention], sentence_of: list[int], resolver: SpeakerResolver
+) -> list[Quote]:
+    text = doc.text
+    if not len(doc):
+        return []
+    tokens = _Tokens(doc)
+    paras = paragraphs(text)
+    para_starts = [s for s, _ in paras]
+    marked = [m for m in marked_spans(text) if is_quotation(text[m.start : m.end])]
+
+    candidates: list[_Candidate] = []
+    absorbed: set[int] = set()
+    for start_tok, end_tok, cue, cue_tok, subject in _indirect(doc, resolver):
+        start, end = doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1])
+        if cue_tok is not None and any(m.start <= cue_tok.idx < m.end for m in marked):
+            continue
+        overlapping = [k for k, m in enumerate(marked) if m.start < end and start < m.end]
+        if any(marked[k].start <= start + 1 for k in overlapping):
+            continue
+        absorbed.update(overlapping)
+        kind = "mixed" if any(ch in ALL_MARKS for ch in text[start:end]) else "indirect"
+        paragraph = bisect_right(para_starts, start) - 1
+        candidates.append(_Candidate(kind, start, end, cue, subject, False, False, paragraph))
+
+    for k, m in enumerate(marked):
+        if k in absorbed:
+            continue
+        found = _cue_near(doc, tokens, m, resolver)
+        p_start, p_end = paras[m.paragraph]
+        paragraph_only = (m.end - m.start) >= 0.8 * len(text[p_start:p_end].strip())
+        inner = text[m.start : m.end].strip(ALL_MARKS + " ")
+        if found is None and not (paragraph_only or m.continues) and inner[:1].islower():
+            continue  # a quoted phrase inside a sentence with no cue: a scare quote
+        cue: str | None = found[0] if found else None
+        subject = found[1] if found else None
+        candidates.append(
+            _Candidate(
+                "direct",
+                m.start,
+                m.end,
+                cue,
+                subject,
+                inherit=found is None or subject is None,
+                paragraph_only=paragraph_only,
+                paragraph=m.paragraph,
+                continues=m.continues,
+            )
+        )
+
+    candidates.sort(key=lambda c: c.start)
+    quotes: list[Quote] = []
+    last_by_paragraph: dict[int, Quote] = {}
+    for c in candidates:
+        speaker_text: str | None = None
+        speaker: Mention | None = None
+        if c.subject is not None:
+            s, e = c.subject
+            speaker_text = doc[s:e].text
+            speaker = resolver.resolve(s, e)
+        elif c.inherit:
+            previous = last_by_paragraph.get(c.paragraph)
+            if previous is None and (c.paragraph_only or c.continues):
+                previous = last_by_paragraph.get(c.paragraph - 1)
+            if previous is not None:
+                speaker_text, speaker = previous.speaker_text, previous.speaker
+                c.cue = c.cue or previous.cue
+        quote = Quote(
+            kind=c.kind,
+            start=c.start,
+            end=c.end,
+            speaker_text=speaker_text,
+            speaker=speaker,
+            cue=c.cue,
+            sentence_index=sentence_of[tokens.at(c.start)],
+        )
+        resolver.record(c.start, speaker)
+        if speaker_text is not None:
+            last_by_paragraph[c.paragraph] = quote
+        quotes.append(quote)
+    return quotes
