@@ -313,15 +313,13 @@ def extract_quotes(
         inner = text[m.start : m.end].strip(ALL_MARKS + " ")
         if found is None and not (paragraph_only or m.continues) and inner[:1].islower():
             continue  # a quoted phrase inside a sentence with no cue: a scare quote
-        cue: str | None = found[0] if found else None
-        subject = found[1] if found else None
         candidates.append(
             _Candidate(
                 "direct",
                 m.start,
                 m.end,
-                cue,
-                subject,
+                found[0] if found else None,
+                found[1] if found else None,
                 inherit=found is None or subject is None,
                 paragraph_only=paragraph_only,
                 paragraph=m.paragraph,
