@@ -1,4 +1,5 @@
-"""The `news_pipeline` flow: discover → parse → load, in chunks, one transaction each."""
+"""The `news_pipeline` flow: discover → parse → extract → load, in chunks, one
+transaction per chunk."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from prefect.cache_policies import NONE
 
 from newsdesk import inbox
 from newsdesk.settings import Settings
+from transforms.extraction import Extraction, extract, stamp
 from transforms.intake import Intake, drop_known, intake
+from transforms.nlp import load_nlp, model_version
 from warehouse import load
 from warehouse.connection import open_warehouse
 
@@ -51,10 +54,29 @@ def parse(chunk: list[inbox.Candidate], db: Path, settings: Settings, latest_dat
     return batch
 
 
+@task(name="extract entities, quotes and events", cache_policy=NONE)
+def extract_batch(batch: Intake, settings: Settings) -> tuple[Intake, Extraction]:
+    logger = get_run_logger()
+    nlp = load_nlp(settings.model)
+    articles = stamp(batch.articles, model_version(nlp))
+    extraction = extract(
+        nlp, articles, batch_size=settings.batch_size, n_process=settings.n_process
+    )
+    logger.info(
+        "%d article(s): %d mentions of %d entities, %d quotes, %d events",
+        articles.height,
+        extraction.mentions.height,
+        extraction.entities.height,
+        extraction.quotes.height,
+        extraction.events.height,
+    )
+    return Intake(articles, batch.log), extraction
+
+
 @task(name="load batch", cache_policy=NONE)
-def load_batch(batch: Intake, db: Path, run_id: str) -> None:
+def load_batch(batch: Intake, extraction: Extraction, db: Path, run_id: str) -> None:
     with open_warehouse(db) as con:
-        load.load_intake(con, batch, run_id, _now())
+        load.load_batch(con, batch, extraction, run_id, _now())
 
 
 @task(name="record run", cache_policy=NONE)
@@ -78,7 +100,8 @@ def news_pipeline(settings: Settings | None = None) -> dict[str, Any]:
         for start in range(0, len(fresh), settings.chunk_size):
             chunk = fresh[start : start + settings.chunk_size]
             batch = parse(chunk, settings.db, settings, latest_date)
-            load_batch(batch, settings.db, run_id)
+            batch, extraction = extract_batch(batch, settings)
+            load_batch(batch, extraction, settings.db, run_id)
     except Exception:
         record_run(settings.db, run_id, "failed")
         raise

@@ -38,6 +38,7 @@ class Settings(BaseSettings):
     )
     model: str = Field(default_factory=default_model, description="spaCy pipeline package name.")
     batch_size: int = Field(default=64, ge=1, description="Documents per spaCy nlp.pipe batch.")
+    n_process: int = Field(default=1, ge=1, description="spaCy worker processes (nlp.pipe).")
     chunk_size: int = Field(
         default=500, ge=1, description="Files parsed, extracted and committed together."
     )

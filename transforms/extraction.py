@@ -8,7 +8,7 @@ Ids are content hashes, so the same article gives the same rows everywhere.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -32,6 +32,51 @@ class Extraction:
     aliases: pl.DataFrame
     quotes: pl.DataFrame
     events: pl.DataFrame
+    # mention_id → canonical_name, published_date: what `entities` is aggregated from.
+    mention_context: pl.DataFrame
+
+    def only(self, article_ids: Collection[str]) -> Extraction:
+        """The rows of some articles, with entity counts recomputed for them."""
+        ids = list(article_ids)
+        mentions = self.mentions.filter(pl.col("article_id").is_in(ids))
+        context = self.mention_context.join(mentions.select("mention_id"), on="mention_id")
+        return _assemble(
+            mentions,
+            context,
+            self.quotes.filter(pl.col("article_id").is_in(ids)),
+            self.events.filter(pl.col("article_id").is_in(ids)),
+        )
+
+    @classmethod
+    def empty(cls) -> Extraction:
+        return _assemble(
+            pl.DataFrame(schema=schemas.MENTIONS),
+            pl.DataFrame(schema=MENTION_CONTEXT),
+            pl.DataFrame(schema=schemas.QUOTES),
+            pl.DataFrame(schema=schemas.EVENTS),
+        )
+
+
+MENTION_CONTEXT: schemas.Schema = {
+    "mention_id": pl.String,
+    "canonical_name": pl.String,
+    "published_date": pl.Date,
+}
+
+
+def _assemble(
+    mentions: pl.DataFrame, context: pl.DataFrame, quotes: pl.DataFrame, events: pl.DataFrame
+) -> Extraction:
+    return Extraction(
+        mentions=mentions,
+        entities=entities_of(mentions.join(context, on="mention_id")),
+        aliases=mentions.select("entity_id", pl.col("text").alias("alias"))
+        .unique()
+        .sort("entity_id", "alias"),
+        quotes=quotes,
+        events=events,
+        mention_context=context,
+    )
 
 
 @dataclass
@@ -203,15 +248,21 @@ def extract(
     results = _analyse(nlp, rows, batch_size, n_process)
     _link_surnames_across(results)
     mention_frame = pl.DataFrame(
-        _mention_rows(results),
-        schema={**schemas.MENTIONS, "canonical_name": pl.String, "published_date": pl.Date},
+        _mention_rows(results), schema={**schemas.MENTIONS, **MENTION_CONTEXT}
     )
-    return Extraction(
-        mentions=mention_frame.select(list(schemas.MENTIONS)),
-        entities=entities_of(mention_frame),
-        aliases=mention_frame.select("entity_id", pl.col("text").alias("alias"))
-        .unique()
-        .sort("entity_id", "alias"),
-        quotes=pl.DataFrame(_quote_rows(results), schema=schemas.QUOTES),
-        events=pl.DataFrame(_event_rows(results), schema=schemas.EVENTS),
+    return _assemble(
+        mention_frame.select(list(schemas.MENTIONS)),
+        mention_frame.select(list(MENTION_CONTEXT)),
+        pl.DataFrame(_quote_rows(results), schema=schemas.QUOTES),
+        pl.DataFrame(_event_rows(results), schema=schemas.EVENTS),
+    )
+
+
+def stamp(articles: pl.DataFrame, model: str) -> pl.DataFrame:
+    """Provenance columns: the model and rule set that extracted each article
+    (null where the language is outside the rules' reach)."""
+    extracted = pl.col("language").is_in(list(EXTRACTED_LANGUAGES))
+    return articles.with_columns(
+        pl.when(extracted).then(pl.lit(model)).alias("extraction_model"),
+        pl.when(extracted).then(pl.lit(RULES_VERSION)).alias("extraction_rules"),
     )

@@ -21,6 +21,8 @@ ARTICLE_SCHEMA: dict[str, type[pl.DataType] | pl.DataType] = {
     "body": pl.String,
     "word_count": pl.Int32,
     "language": pl.String,
+    "extraction_model": pl.String,
+    "extraction_rules": pl.String,
 }
 LOG_SCHEMA: dict[str, type[pl.DataType] | pl.DataType] = {
     "file_path": pl.String,
@@ -95,6 +97,8 @@ def intake(files: Sequence[FileRead], *, latest_date: date, min_words: int) -> I
                 "body": article.body,
                 "word_count": article.word_count,
                 "language": article.language,
+                "extraction_model": None,
+                "extraction_rules": None,
             }
         )
     return Intake(

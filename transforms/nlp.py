@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import spacy
 from spacy.language import Language
 
@@ -10,6 +12,7 @@ from spacy.language import Language
 REQUIRED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
 
+@cache
 def load_nlp(model: str) -> Language:
     """Load an installed pipeline package; never downloads. Components outside
     REQUIRED are excluded so they cost nothing."""

@@ -4,12 +4,15 @@ retried or repeated chunk changes nothing."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
 import duckdb
 import polars as pl
 
+from transforms.extraction import Extraction
 from transforms.intake import Intake
 from warehouse.connection import transaction
 from warehouse.statements import sql
@@ -41,18 +44,54 @@ def start_run(
     con.execute(sql("start_run"), {"run_id": run_id, "flow_run_id": flow_run_id, "now": now})
 
 
-def load_intake(con: duckdb.DuckDBPyConnection, batch: Intake, run_id: str, now: datetime) -> None:
-    params = {"run_id": run_id, "now": now}
-    con.register("batch_articles", batch.articles.to_arrow())
-    con.register("batch_log", batch.log.to_arrow())
+@contextmanager
+def _registered(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) -> Iterator[None]:
+    """Expose polars frames to SQL by name (through Arrow, no copies per row)."""
+    for name, frame in frames.items():
+        con.register(name, frame.to_arrow())
     try:
-        with transaction(con):
+        yield
+    finally:
+        for name in frames:
+            con.unregister(name)
+
+
+def load_batch(
+    con: duckdb.DuckDBPyConnection,
+    batch: Intake,
+    extraction: Extraction,
+    run_id: str,
+    now: datetime,
+) -> None:
+    """One transaction: the batch's articles with their extracted rows, their
+    log rows and the run's counters. Articles already in the warehouse (a
+    repeated batch) are skipped with all their rows."""
+    params = {"run_id": run_id, "now": now}
+    with transaction(con):
+        with _registered(con, {"batch_articles": batch.articles}):
+            fresh = {row[0] for row in con.execute(sql("fresh_article_ids")).fetchall()}
+        articles = batch.articles
+        if len(fresh) < articles.height:
+            articles = articles.filter(pl.col("article_id").is_in(list(fresh)))
+            extraction = extraction.only(fresh)
+        frames = {
+            "batch_articles": articles,
+            "batch_log": batch.log,
+            "batch_mentions": extraction.mentions,
+            "batch_entities": extraction.entities,
+            "batch_aliases": extraction.aliases,
+            "batch_quotes": extraction.quotes,
+            "batch_events": extraction.events,
+        }
+        with _registered(con, frames):
             con.execute(sql("insert_articles"), params)
+            con.execute(sql("insert_mentions"))
+            con.execute(sql("upsert_entities"))
+            con.execute(sql("insert_aliases"))
+            con.execute(sql("insert_quotes"))
+            con.execute(sql("insert_events"))
             con.execute(sql("insert_ingest_log"), params)
             con.execute(sql("add_run_counts"), params)
-    finally:
-        con.unregister("batch_articles")
-        con.unregister("batch_log")
 
 
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, now: datetime) -> None:

@@ -4,6 +4,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from transforms.extraction import Extraction
 from transforms.intake import FileRead, intake
 from warehouse import load
 from warehouse.connection import connect
@@ -25,8 +26,8 @@ def test_load_is_one_idempotent_transaction_and_counts_the_run(tmp_path: Path) -
         min_words=3,
     )
     load.start_run(con, "r1", None, NOW)
-    load.load_intake(con, batch, "r1", NOW)
-    load.load_intake(con, batch, "r1", NOW.replace(second=1))
+    load.load_batch(con, batch, Extraction.empty(), "r1", NOW)
+    load.load_batch(con, batch, Extraction.empty(), "r1", NOW.replace(second=1))
     assert counts(con) == {"articles": 1, "ingest_log": 2}
     summary = load.run_summary(con, "r1")
     assert (summary["files_seen"], summary["loaded"], summary["rejected"]) == (2, 1, 1)

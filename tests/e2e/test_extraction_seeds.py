@@ -1,0 +1,190 @@
+"""The seeds through the real flow: what DESIGN.md promises about them."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+from newsdesk.settings import Settings
+from tests.conftest import SEEDS
+
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("prefect_harness")]
+
+FIRST = "000_9e2ded5d912a6a0c.txt"  # Islam Times, 2023-02-16
+SECOND = "002_f3c9ee0853c854be.txt"  # no outlet, 2023-02-14
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory: pytest.TempPathFactory, prefect_harness: None) -> Iterator[Path]:
+    from flows.news_pipeline import news_pipeline
+
+    root = tmp_path_factory.mktemp("seeds")
+    inbox = root / "inbox"
+    shutil.copytree(SEEDS, inbox)
+    settings = Settings(inbox=inbox, db=root / "w.duckdb")
+    summary = news_pipeline(settings=settings)
+    assert summary["loaded"] == 2
+    yield settings.db
+
+
+def rows(db: Path, query: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(query, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def article_id(db: Path, name: str) -> str:
+    [(found,)] = rows(db, "SELECT article_id FROM articles WHERE source_path LIKE ?", [f"%{name}"])
+    return str(found)
+
+
+def person(db: Path, name: str) -> str:
+    [(entity,)] = rows(
+        db, "SELECT entity_id FROM entities WHERE canonical_name = ? AND label = 'PERSON'", [name]
+    )
+    return str(entity)
+
+
+def quotes_with(db: Path, article: str, fragment: str) -> list[tuple[Any, ...]]:
+    return rows(
+        db,
+        "SELECT kind, speaker_text, speaker_entity_id, cue_verb FROM quotes "
+        "WHERE article_id = ? AND contains(quote_text, ?)",
+        [article, fragment],
+    )
+
+
+def test_stoltenberg_is_one_person_across_both_articles(warehouse: Path) -> None:
+    stoltenberg = person(warehouse, "Jens Stoltenberg")
+    [(articles, label)] = rows(
+        warehouse, "SELECT article_count, label FROM entities WHERE entity_id = ?", [stoltenberg]
+    )
+    assert (articles, label) == (2, "PERSON")
+    surnames = rows(
+        warehouse,
+        "SELECT DISTINCT label FROM entity_mentions WHERE text = 'Stoltenberg' AND entity_id = ?",
+        [stoltenberg],
+    )
+    assert surnames == [("PERSON",)]
+    aliases = {
+        a
+        for (a,) in rows(
+            warehouse, "SELECT alias FROM entity_aliases WHERE entity_id = ?", [stoltenberg]
+        )
+    }
+    assert {"Jens Stoltenberg", "Stoltenberg"} <= aliases
+
+
+@pytest.mark.parametrize(
+    ("name", "fragment", "speaker_text"),
+    [
+        (FIRST, "We see no signs that President Putin", "Stoltenberg"),
+        (FIRST, "So it makes it even more important", "the alliance chief"),
+        (FIRST, "We have the right to help Ukraine", "he"),
+        (FIRST, "When it comes to artillery", "Stoltenberg"),
+        (SECOND, "NATO defense ministers will meet at a critical time", None),
+        (SECOND, "Ukraine also needs to provide more ammunition", "him"),
+        (SECOND, "it is even more important that NATO allies", "He"),
+    ],
+)
+def test_stoltenbergs_quotes_are_attributed_to_him(
+    warehouse: Path, name: str, fragment: str, speaker_text: str | None
+) -> None:
+    found = quotes_with(warehouse, article_id(warehouse, name), fragment)
+    assert found, fragment
+    _, text, entity, _ = found[0]
+    assert entity == person(warehouse, "Jens Stoltenberg")
+    if speaker_text is not None:
+        assert text == speaker_text
+
+
+def test_direct_and_indirect_quotes_of_stoltenberg_in_both_articles(warehouse: Path) -> None:
+    stoltenberg = person(warehouse, "Jens Stoltenberg")
+    kinds = rows(
+        warehouse,
+        "SELECT a.source_path LIKE '%' || ? AS first, q.kind, count(*) FROM quotes q "
+        "JOIN articles a USING (article_id) WHERE q.speaker_entity_id = ? GROUP BY ALL",
+        [FIRST, stoltenberg],
+    )
+    by = {(first, kind): n for first, kind, n in kinds}
+    assert by.get((True, "direct"), 0) >= 4
+    assert by.get((True, "indirect"), 0) + by.get((True, "mixed"), 0) >= 2
+    assert by.get((False, "indirect"), 0) >= 5
+
+
+def test_zelenskys_quotes_are_his(warehouse: Path) -> None:
+    zelensky = person(warehouse, "Volodymyr Zelensky")
+    first = article_id(warehouse, FIRST)
+    for fragment in ("That is why speed is of the essence", "Speed in everything"):
+        [(kind, _, entity, _)] = quotes_with(warehouse, first, fragment)
+        assert (kind, entity) == ("direct", zelensky)
+
+
+def test_the_ministers_meeting_is_dated_and_located(warehouse: Path) -> None:
+    for name, location in ((FIRST, None), (SECOND, "Brussels")):
+        found = rows(
+            warehouse,
+            "SELECT event_date, date_precision, location_text FROM events "
+            "WHERE article_id = ? AND event_type = 'meeting' AND trigger_lemma = 'meeting' "
+            "ORDER BY start_char LIMIT 1",
+            [article_id(warehouse, name)],
+        )
+        [(day, precision, where)] = found
+        assert (str(day), precision) == ("2023-02-14", "day")
+        if location:
+            assert where == location
+
+
+def test_putins_statement_is_dated_february_24_2022(warehouse: Path) -> None:
+    [(day, precision, source, text)] = rows(
+        warehouse,
+        "SELECT event_date, date_precision, date_source, date_text FROM events e "
+        "JOIN entities n ON n.entity_id = e.actor_entity_id "
+        "WHERE e.article_id = ? AND e.trigger_lemma = 'state' "
+        "AND n.canonical_name = 'Vladimir Putin'",
+        [article_id(warehouse, FIRST)],
+    )
+    assert (str(day), precision, source, text) == ("2022-02-24", "day", "explicit", "February 24")
+
+
+def test_header_date_and_outlet_are_in_no_entity(warehouse: Path) -> None:
+    assert (
+        rows(
+            warehouse,
+            "SELECT text FROM entity_mentions "
+            "WHERE text ILIKE '%Islam Times%' OR text LIKE '%2023-02%'",
+        )
+        == []
+    )
+    assert rows(
+        warehouse,
+        "SELECT count(*) FROM entity_mentions WHERE label IN ('DATE', 'CARDINAL', 'PERCENT')",
+    ) == [(0,)]
+
+
+def test_extraction_provenance_is_recorded(warehouse: Path) -> None:
+    provenance = rows(warehouse, "SELECT DISTINCT extraction_model, extraction_rules FROM articles")
+    assert len(provenance) == 1
+    model, rules = provenance[0]
+    assert "==" in model and rules
+
+
+def test_every_span_matches_the_body(warehouse: Path) -> None:
+    for table, column in (
+        ("entity_mentions", "text"),
+        ("quotes", "quote_text"),
+        ("events", "trigger_text"),
+    ):
+        bad = rows(
+            warehouse,
+            f"SELECT count(*) FROM {table} t JOIN articles a USING (article_id) "
+            f"WHERE substring(a.body, t.start_char + 1, t.end_char - t.start_char) <> t.{column}",
+        )
+        assert bad == [(0,)], table
