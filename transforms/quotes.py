@@ -320,7 +320,7 @@ def extract_quotes(
                 m.end,
                 found[0] if found else None,
                 found[1] if found else None,
-                inherit=found is None or subject is None,
+                inherit=found is None or found[1] is None,
                 paragraph_only=paragraph_only,
                 paragraph=m.paragraph,
                 continues=m.continues,
