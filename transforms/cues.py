@@ -11,18 +11,17 @@ SPEECH_VERBS = frozenset(
     mention describe assert maintain contend allege accuse charge complain criticise
     criticize praise thank ask demand question wonder urge caution reiterate repeat
     recall agree tell testify signal indicate point highlight boast joke quip
-    estimate forecast project conclude
+    estimate forecast project conclude implore plead mock shout yell scream exclaim
+    whisper muse sigh scoff retort counter chide lament concur
     """.split()
 )
 THOUGHT_VERBS = frozenset(
     """
-    believe think feel fear hope expect consider doubt suspect know worry reckon
+    believe think feel fear hope expect consider doubt suspect worry reckon
     """.split()
 )
 CUE_VERBS = SPEECH_VERBS | THOUGHT_VERBS
 # Verbs that report a request or plan through an infinitive: "urged allies to send".
-DIRECTIVE_VERBS = frozenset(
-    "urge call ask tell warn pledge vow promise threaten appeal order instruct".split()
-)
+DIRECTIVE_VERBS = frozenset("urge call ask tell warn appeal order instruct implore".split())
 ACCORDING_TO = "according to"
 COLON = ":"

@@ -91,18 +91,21 @@ def marked_spans(text: str) -> list[Marked]:
     return found
 
 
+def looks_like_title(quoted: str) -> bool:
+    """Names of shows, books and slogans are printed in marks in Title Case."""
+    words = _WORD.findall(quoted)
+    small = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "with"}
+    return 0 < len(words) <= 8 and all(w[0].isupper() or w.lower() in small for w in words)
+
+
 def is_quotation(quoted: str) -> bool:
-    """Speech, not a scare quote or a title: several words, or a closing
-    punctuation mark inside the marks ("No," he said)."""
+    """Speech, not a title: several words, or a closing punctuation mark inside
+    the marks ("No," he said). Short ones still need a cue (see `extract_quotes`)."""
     inner = quoted.strip(ALL_MARKS + " ")
     words = _WORD.findall(inner)
-    if not words:
+    if not words or looks_like_title(inner):
         return False
-    if inner[-1:] in ",.!?…":
-        return len(words) >= 1
-    if len(words) < MIN_QUOTE_WORDS:
-        return False
-    return not all(w[0].isupper() or w.lower() in {"of", "the", "and", "a", "in"} for w in words)
+    return inner[-1:] in ",.!?…" or len(words) >= MIN_QUOTE_WORDS
 
 
 class _Tokens:
@@ -137,18 +140,22 @@ def _phrase(tok: Token, resolver: SpeakerResolver) -> tuple[int, int]:
     return start, tok.i + 1
 
 
-def _subject(verb: Token, resolver: SpeakerResolver) -> tuple[int, int] | None:
+def _subject(
+    verb: Token, resolver: SpeakerResolver, outside: tuple[int, int] = (0, 0)
+) -> tuple[int, int] | None:
+    """The speaker phrase of a cue verb; `outside` is a quote's character span,
+    inside which no subject of the cue can stand."""
     for child in verb.children:
-        if child.dep_ in _SUBJECTS:
+        if child.dep_ in _SUBJECTS and not (outside[0] <= child.idx < outside[1]):
             if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 return _phrase(verb.head, resolver)
             return _phrase(child, resolver)
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head, resolver)
+        return _subject(verb.head, resolver, outside)
     root = verb.sent.root
     if verb.tag_ == "VBG" and root.i < verb.i and root.pos_ in ("VERB", "AUX"):
         # "X made the plea, saying ...": a participle's speaker is the clause's subject.
-        return _subject(root, resolver)
+        return _subject(root, resolver, outside)
     return None
 
 
@@ -175,6 +182,13 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     while end > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].is_space):
         end -= 1
     return (start, end) if start < end else None
+
+
+def _between_commas(tok: Token) -> bool:
+    """A parenthetical cue: "The plan, he said, would ..."."""
+    doc = tok.doc
+    before, after = tok.left_edge.i - 1, tok.right_edge.i + 1
+    return before >= 0 and after < len(doc) and doc[before].text == "," and doc[after].text == ","
 
 
 def _indirect(
@@ -206,7 +220,7 @@ def _indirect(
         if comps:
             comp = comps[0]
             bounds = _trim(doc, comp.left_edge.i, comp.right_edge.i + 1)
-        elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
+        elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX") and _between_commas(tok):
             inner = {t.i for t in tok.subtree}
             rest = [t.i for t in tok.head.subtree if t.i not in inner and not t.is_space]
             bounds = _trim(doc, min(rest), max(rest) + 1) if rest else None
@@ -217,21 +231,30 @@ def _indirect(
     return found
 
 
-def _adjacent(window: list[Token], cue: Token, subject: tuple[int, int] | None) -> bool:
+def _adjacent(window: list[Token], cue: Token) -> bool:
     """Between a quote and a following cue stand only punctuation, adverbs and
-    the cue's own subject (", he said", "” Stoltenberg said", ", said the minister")."""
+    the cue's own subject with its titles and appositives (", he said",
+    "” White House press secretary Josh Earnest said", ", said the minister")."""
+    allowed: set[int] = set()
+    for child in cue.children:
+        if child.dep_ in _SUBJECTS:
+            allowed.update(range(child.left_edge.i, child.right_edge.i + 1))
     for tok in window:
         if tok.i == cue.i:
             return True
-        in_subject = subject is not None and subject[0] <= tok.i < subject[1]
-        if not (in_subject or tok.is_punct or tok.pos_ in ("ADV", "AUX") or tok.is_space):
+        if not (tok.i in allowed or tok.is_punct or tok.pos_ in ("ADV", "AUX") or tok.is_space):
             return False
     return True
 
 
-def _cue_near(
-    doc: Doc, tokens: _Tokens, marked: Marked, resolver: SpeakerResolver
-) -> tuple[str, tuple[int, int] | None] | None:
+@dataclass(frozen=True)
+class _Cue:
+    lemma: str
+    subject: tuple[int, int] | None
+    clause_start: int | None = None  # set when the quote is a fragment of the cue's clause
+
+
+def _cue_near(doc: Doc, tokens: _Tokens, marked: Marked, resolver: SpeakerResolver) -> _Cue | None:
     """The cue of a direct quote: after it ("…,” he said), else before it
     (He said: “…”), else a colon after a name."""
     text = doc.text
@@ -248,18 +271,20 @@ def _cue_near(
         i += 1
     words_after = [t for t in window_after if t.is_alpha]
     follows = text[marked.end : marked.end + 1]
-    after_ok = (
-        last_inner in ",—–-"
+    open_sentence = (
+        last_inner in ",—–-?!"
         or follows in (",", "—", "–")
         or bool(words_after and words_after[0].is_lower)
     )
-    if after_ok:
-        for tok in window_after:
-            if _is_cue(tok):
-                subject = _subject(tok, resolver)
-                if _adjacent(window_after, tok, subject):
-                    return tok.lemma_.lower(), subject
-                break
+    span = (marked.start, marked.end)
+    for tok in window_after:
+        if _is_cue(tok):
+            # After a quote that closed its sentence, only a bare cue ("” Trump said.")
+            # belongs to it; a cue with a clause of its own starts new speech.
+            bare = not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
+            if (open_sentence or bare) and _adjacent(window_after, tok):
+                return _Cue(tok.lemma_.lower(), _subject(tok, resolver, span))
+            break
     window_before: list[Token] = []
     i = tokens.at(marked.start) - 1
     while i >= 0 and len(window_before) < BEFORE_WINDOW:
@@ -268,14 +293,19 @@ def _cue_near(
             break
         window_before.append(tok)
         i -= 1
-    for tok in window_before:
+    for position, tok in enumerate(window_before):
         if _is_cue(tok):
-            return tok.lemma_.lower(), _subject(tok, resolver)
+            between = window_before[:position]
+            if between and between[0].text not in (":", ",") and any(t.is_alpha for t in between):
+                # "described Trump as “a ...”": the quote is a fragment of the
+                # cue's own clause, which is the reported content (a mixed quote).
+                return _Cue(tok.lemma_.lower(), _subject(tok, resolver, span), between[-1].idx)
+            return _Cue(tok.lemma_.lower(), _subject(tok, resolver, span))
     if window_before and window_before[0].text == ":":
         named = [resolver.named(t.i, t.i + 1) for t in reversed(window_before)]
         people = [m for m in named if m is not None]
         if people:
-            return COLON, (people[-1].token_start, people[-1].token_end)
+            return _Cue(COLON, (people[-1].token_start, people[-1].token_end))
     return None
 
 
@@ -296,10 +326,13 @@ def extract_quotes(
         start, end = doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1])
         if cue_tok is not None and any(m.start <= cue_tok.idx < m.end for m in marked):
             continue
+        if "\n\n" in text[start:end]:
+            continue  # a parse that runs across paragraphs is not one reported clause
         overlapping = [k for k, m in enumerate(marked) if m.start < end and start < m.end]
         if any(marked[k].start <= start + 1 for k in overlapping):
             continue
         absorbed.update(overlapping)
+        end = max([end, *(marked[k].end for k in overlapping)])
         kind = "mixed" if any(ch in ALL_MARKS for ch in text[start:end]) else "indirect"
         paragraph = bisect_right(para_starts, start) - 1
         candidates.append(_Candidate(kind, start, end, cue, subject, False, False, paragraph))
@@ -313,14 +346,17 @@ def extract_quotes(
         inner = text[m.start : m.end].strip(ALL_MARKS + " ")
         if found is None and not (paragraph_only or m.continues) and inner[:1].islower():
             continue  # a quoted phrase inside a sentence with no cue: a scare quote
+        if found is None and len(_WORD.findall(inner)) < MIN_QUOTE_WORDS:
+            continue  # a short phrase in marks is speech only when a cue claims it
+        fragment = found is not None and found.clause_start is not None
         candidates.append(
             _Candidate(
-                "direct",
-                m.start,
+                "mixed" if fragment else "direct",
+                found.clause_start if found and found.clause_start is not None else m.start,
                 m.end,
-                found[0] if found else None,
-                found[1] if found else None,
-                inherit=found is None or found[1] is None,
+                found.lemma if found else None,
+                found.subject if found else None,
+                inherit=found is None or found.subject is None,
                 paragraph_only=paragraph_only,
                 paragraph=m.paragraph,
                 continues=m.continues,
