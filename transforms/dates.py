@@ -42,6 +42,7 @@ _LEADING = re.compile(
     r"early|earlier|late|later|the|of)\s+)+",
     re.IGNORECASE,
 )
+_WEEKDAY_ONLY = re.compile(rf"^(?:(?!last|next).)*\b(?:{_WEEKDAYS})(?:day)?\b", re.IGNORECASE)
 _EARLIER_LATER_THIS = re.compile(r"\b(?:earlier|later)\s+(?=this\b)", re.IGNORECASE)
 _PREFERENCE = {"past": "past", "future": "future", "present": "current_period"}
 
@@ -95,5 +96,10 @@ def resolve_date(expression: str, published: date, tense: Tense | None) -> Resol
     if start is None:
         return None
     value, precision = start
+    if tense != "future" and precision == "day" and _WEEKDAY_ONLY.search(text):
+        # A weekday in a past or present clause is the latest such day on or before
+        # publication: "on Wednesday" in a Wednesday paper is that same day.
+        if (published - value).days == 7:
+            value = published
     source: Literal["explicit", "relative"] = "explicit" if _EXPLICIT.search(text) else "relative"
     return ResolvedDate(value, precision, source, text)

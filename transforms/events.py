@@ -119,6 +119,18 @@ class _Dates:
             if head.i != ent.root.i:
                 self.by_trigger.setdefault(head.i, []).append(ent)
 
+    def in_sentence(self, tok: Token, published: date, tense: Tense | None) -> ResolvedDate | None:
+        """A sentence narrates one time: an undated event takes the date stated
+        elsewhere in its sentence (the first that resolves)."""
+        sent = tok.sent
+        for ents in self.by_trigger.values():
+            for ent in ents:
+                if sent.start <= ent.start < sent.end:
+                    resolved = resolve_date(ent.text, published, tense)
+                    if resolved is not None:
+                        return resolved
+        return None
+
     def resolve(self, tok: Token, published: date, tense: Tense | None) -> ResolvedDate | None:
         for ent in self.by_trigger.get(tok.i, []):
             resolved = resolve_date(ent.text, published, tense)
@@ -230,6 +242,8 @@ def extract_events(
         resolved = dates.resolve(tok, published, tense)
         if resolved is None and verb is not None and verb.i != tok.i:
             resolved = dates.resolve(verb, published, tense)
+        if resolved is None:
+            resolved = dates.in_sentence(tok, published, tense)
         location = _location(tok, by_token)
         noun_of_light_verb = (
             tok.pos_ == "NOUN"
