@@ -211,13 +211,25 @@ def _arguments(
     return actor, target
 
 
+_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "xcomp", "csubj"})
+
+
 def _location(tok: Token, by_token: dict[int, Mention]) -> Mention | None:
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
-            for pobj in child.children:
-                m = by_token.get(pobj.i)
-                if pobj.dep_ == "pobj" and m is not None and m.label in PLACE_LABELS:
-                    return m
+    """A place in a locative phrase of the trigger's own clause ("met in Brussels",
+    "the attack on a market in Kabul"), searched nearest first; subordinate
+    clauses describe other events and are not searched."""
+    frontier = [tok]
+    while frontier:
+        node = frontier.pop(0)
+        for child in node.children:
+            if child.dep_ in _CLAUSES:
+                continue
+            if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
+                for pobj in child.children:
+                    m = by_token.get(pobj.i)
+                    if pobj.dep_ == "pobj" and m is not None and m.label in PLACE_LABELS:
+                        return m
+            frontier.append(child)
     return None
 
 
