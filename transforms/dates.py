@@ -96,10 +96,10 @@ def resolve_date(expression: str, published: date, tense: Tense | None) -> Resol
     if start is None:
         return None
     value, precision = start
-    if tense != "future" and precision == "day" and _WEEKDAY_ONLY.search(text):
-        # A weekday in a past or present clause is the latest such day on or before
-        # publication: "on Wednesday" in a Wednesday paper is that same day.
-        if (published - value).days == 7:
-            value = published
+    # A weekday in a past or present clause is the latest such day on or before
+    # publication: "on Wednesday" in a Wednesday paper is that same day.
+    same_weekday_last_week = (published - value).days == 7
+    if tense != "future" and precision == "day" and same_weekday_last_week:
+        value = published if _WEEKDAY_ONLY.search(text) else value
     source: Literal["explicit", "relative"] = "explicit" if _EXPLICIT.search(text) else "relative"
     return ResolvedDate(value, precision, source, text)

@@ -95,7 +95,7 @@ def looks_like_title(quoted: str) -> bool:
     """Names of shows, books and slogans are printed in marks in Title Case."""
     words = _WORD.findall(quoted)
     small = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "with"}
-    return 0 < len(words) <= 8 and all(w[0].isupper() or w.lower() in small for w in words)
+    return 2 <= len(words) <= 8 and all(w[0].isupper() or w.lower() in small for w in words)
 
 
 def is_quotation(quoted: str) -> bool:

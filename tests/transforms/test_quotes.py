@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tests.transforms.conftest import Analysed
+from transforms.quotes import is_quotation, marked_spans
+
+Analyse = Callable[[str], Analysed]
+
+
+def test_curly_and_straight_marks_pair_within_a_paragraph() -> None:
+    text = '“One two three four,” he said. "Five six seven eight."'
+    spans = [text[m.start : m.end] for m in marked_spans(text)]
+    assert spans == ["“One two three four,”", '"Five six seven eight."']
+
+
+def test_an_open_paragraph_continues_into_the_next_one() -> None:
+    text = "“We will rebuild the bridge.\n\n“And we will pay for it,” she said."
+    spans = marked_spans(text)
+    assert [s.open_ended for s in spans] == [True, False]
+    assert [s.continues for s in spans] == [False, True]
+
+
+@pytest.mark.parametrize(
+    ("quoted", "expected"),
+    [
+        ("“We will not give up the fight,”", True),
+        ("“No,”", True),
+        ("“Saturday Night Live”", False),
+        ("“The Art of the Deal.”", False),
+        ("“badge of honor”", False),
+    ],
+)
+def test_scare_quotes_and_titles_are_not_quotations(quoted: str, expected: bool) -> None:
+    assert is_quotation(quoted) is expected
+
+
+def test_cue_after_the_quote_names_the_speaker(analyse: Analyse) -> None:
+    a = analyse("“We see no signs of peace,” Secretary General Jens Stoltenberg said on Tuesday.")
+    q = a.quote("We see no signs")
+    assert (q.kind, q.cue, q.speaker_text) == ("direct", "say", "Jens Stoltenberg")
+
+
+def test_split_quote_pieces_share_the_speaker(analyse: Analyse) -> None:
+    a = analyse(
+        "Maria Lopez runs the shelter. “We are full every night,” she said. "
+        "“We need another building before the winter comes.”"
+    )
+    assert a.speaker("We are full") == a.speaker("We need another building") == "Maria Lopez"
+
+
+def test_quote_only_paragraph_takes_the_previous_paragraphs_speaker(analyse: Analyse) -> None:
+    a = analyse(
+        "“The river rose faster than anyone expected,” Mayor Tom Baker told reporters.\n\n"
+        "“We moved two hundred families out before midnight.”"
+    )
+    assert a.speaker("We moved two hundred") == "Tom Baker"
+
+
+def test_pronoun_and_role_noun_resolve_to_the_person(analyse: Analyse) -> None:
+    a = analyse(
+        "Health Minister Anna Berg visited the hospital on Monday.\n\n"
+        "“The staff have done extraordinary work this winter,” the minister stressed.\n\n"
+        "“They deserve a raise and they will get one,” she added."
+    )
+    assert a.speaker("The staff have done") == "Anna Berg"
+    assert a.speaker("They deserve a raise") == "Anna Berg"
+    assert a.quote("The staff have done").cue == "stress"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "cue"),
+    [
+        ("Ann Lee said that the factory would close in March.", "the factory would close", "say"),
+        ("Ann Lee warned the factory would close in March.", "the factory would close", "warn"),
+        ("Ann Lee stressed that workers would be paid.", "workers would be paid", "stress"),
+    ],
+)
+def test_indirect_speech(analyse: Analyse, text: str, fragment: str, cue: str) -> None:
+    a = analyse(text)
+    q = a.quote(fragment)
+    assert (q.kind, q.cue) == ("indirect", cue)
+    assert q.speaker_text == "Ann Lee"
+
+
+def test_according_to(analyse: Analyse) -> None:
+    a = analyse("Prices rose sharply in March, according to economist Paul Grant.")
+    q = a.quote("Prices rose sharply")
+    assert (q.kind, q.cue, q.speaker_text) == ("indirect", "according to", "Paul Grant")
+
+
+def test_reported_clause_with_a_quoted_fragment_is_mixed(analyse: Analyse) -> None:
+    a = analyse(
+        "Jens Stoltenberg acknowledged that “the type of support we provide has evolved”, "
+        "in the wake of news that Germany will send tanks."
+    )
+    q = a.quote("the type of support")
+    assert q.kind == "mixed"
+    assert a.text[q.start : q.end].startswith("that “the type")
+    assert [x.kind for x in a.quotes if "the type of support" in a.text[x.start : x.end]] == [
+        "mixed"
+    ]
