@@ -24,6 +24,9 @@ OPEN_MARKS = "“«„"
 CLOSE_MARKS = "”»"
 STRAIGHT = '"'
 ALL_MARKS = OPEN_MARKS + CLOSE_MARKS + STRAIGHT
+# Some archives (the New York Times' among them) print “ and ” as two apostrophes.
+DOUBLED_APOSTROPHE = "''"
+_STRIP = ALL_MARKS + "' "
 MIN_QUOTE_WORDS = 4
 AFTER_WINDOW = 14
 BEFORE_WINDOW = 30
@@ -73,14 +76,18 @@ def marked_spans(text: str) -> list[Marked]:
     for number, (p_start, p_end) in enumerate(paragraphs(text)):
         opened: int | None = None
         first_in_paragraph = True
-        for i in range(p_start, p_end):
+        i = p_start
+        while i < p_end:
             ch = text[i]
-            if ch in OPEN_MARKS or (ch == STRAIGHT and opened is None):
+            width = 2 if text.startswith(DOUBLED_APOSTROPHE, i) else 1
+            straight = ch == STRAIGHT or width == 2
+            if ch in OPEN_MARKS or (straight and opened is None):
                 opened = i
-            elif (ch in CLOSE_MARKS or ch == STRAIGHT) and opened is not None:
+            elif (ch in CLOSE_MARKS or straight) and opened is not None:
                 continues = first_in_paragraph and previous_open_ended and opened == p_start
-                found.append(Marked(opened, i + 1, number, continues=continues))
+                found.append(Marked(opened, i + width, number, continues=continues))
                 opened, first_in_paragraph = None, False
+            i += width
         previous_open_ended = opened is not None
         if opened is not None:
             continues = first_in_paragraph and opened == p_start and bool(found)
@@ -101,11 +108,15 @@ def looks_like_title(quoted: str) -> bool:
 def is_quotation(quoted: str) -> bool:
     """Speech, not a title: several words, or a closing punctuation mark inside
     the marks ("No," he said). Short ones still need a cue (see `extract_quotes`)."""
-    inner = quoted.strip(ALL_MARKS + " ")
+    inner = quoted.strip(_STRIP)
     words = _WORD.findall(inner)
     if not words or looks_like_title(inner):
         return False
     return inner[-1:] in ",.!?…" or len(words) >= MIN_QUOTE_WORDS
+
+
+def _is_mark(tok: Token) -> bool:
+    return tok.text in ALL_MARKS or tok.text == DOUBLED_APOSTROPHE
 
 
 class _Tokens:
@@ -176,8 +187,24 @@ class _Candidate:
     continues: bool = False
 
 
+_TAIL_OPENERS = frozenset({"according", "when", "despite", "after", "before"})
+
+
+def _cut_tail(doc: Doc, start: int, end: int) -> int:
+    """Reported content stops before a tail the writer adds after a comma: a
+    participle clause ("…, cementing its lead"), "according to …", "when …"."""
+    for i in range(start + 1, end - 1):
+        if doc[i].text != "," or _is_mark(doc[i + 1]):
+            continue
+        nxt = doc[i + 1]
+        if nxt.lower_ in _TAIL_OPENERS or (nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp")):
+            return i
+    return end
+
+
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and (doc[start].is_punct and doc[start].text not in ALL_MARKS):
+    end = _cut_tail(doc, start, end)
+    while start < end and (doc[start].is_punct and not _is_mark(doc[start])):
         start += 1
     while end > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].is_space):
         end -= 1
@@ -258,14 +285,13 @@ def _cue_near(doc: Doc, tokens: _Tokens, marked: Marked, resolver: SpeakerResolv
     """The cue of a direct quote: after it ("…,” he said), else before it
     (He said: “…”), else a colon after a name."""
     text = doc.text
-    inner_end = marked.end - 1 if text[marked.end - 1] in ALL_MARKS else marked.end
-    last_inner = text[marked.start : inner_end].rstrip()[-1:]
+    last_inner = text[marked.start : marked.end].rstrip(_STRIP)[-1:]
     first_after = tokens.after(marked.end)
     window_after: list[Token] = []
     i = first_after
     while i < len(doc) and len(window_after) < AFTER_WINDOW:
         tok = doc[i]
-        if tok.text in _SENTENCE_END or tok.text in ALL_MARKS or "\n" in tok.text:
+        if tok.text in _SENTENCE_END or _is_mark(tok) or "\n" in tok.text:
             break
         window_after.append(tok)
         i += 1
@@ -289,7 +315,7 @@ def _cue_near(doc: Doc, tokens: _Tokens, marked: Marked, resolver: SpeakerResolv
     i = tokens.at(marked.start) - 1
     while i >= 0 and len(window_before) < BEFORE_WINDOW:
         tok = doc[i]
-        if tok.text in _SENTENCE_END or tok.text in ALL_MARKS or "\n" in tok.text:
+        if tok.text in _SENTENCE_END or _is_mark(tok) or "\n" in tok.text:
             break
         window_before.append(tok)
         i -= 1
@@ -333,7 +359,9 @@ def extract_quotes(
             continue
         absorbed.update(overlapping)
         end = max([end, *(marked[k].end for k in overlapping)])
-        kind = "mixed" if any(ch in ALL_MARKS for ch in text[start:end]) else "indirect"
+        content = text[start:end]
+        quoted = any(ch in ALL_MARKS for ch in content) or DOUBLED_APOSTROPHE in content
+        kind = "mixed" if quoted else "indirect"
         paragraph = bisect_right(para_starts, start) - 1
         candidates.append(_Candidate(kind, start, end, cue, subject, False, False, paragraph))
 
@@ -343,7 +371,7 @@ def extract_quotes(
         found = _cue_near(doc, tokens, m, resolver)
         p_start, p_end = paras[m.paragraph]
         paragraph_only = (m.end - m.start) >= 0.8 * len(text[p_start:p_end].strip())
-        inner = text[m.start : m.end].strip(ALL_MARKS + " ")
+        inner = text[m.start : m.end].strip(_STRIP)
         if found is None and not (paragraph_only or m.continues) and inner[:1].islower():
             continue  # a quoted phrase inside a sentence with no cue: a scare quote
         if found is None and len(_WORD.findall(inner)) < MIN_QUOTE_WORDS:
