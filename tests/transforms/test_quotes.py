@@ -102,3 +102,10 @@ def test_reported_clause_with_a_quoted_fragment_is_mixed(analyse: Analyse) -> No
     assert [x.kind for x in a.quotes if "the type of support" in a.text[x.start : x.end]] == [
         "mixed"
     ]
+
+
+def test_doubled_apostrophes_are_quotation_marks(analyse: Analyse) -> None:
+    a = analyse("''We will appeal the ruling tomorrow,'' said Karen Wells, the company's lawyer.")
+    q = a.quote("We will appeal")
+    assert (q.kind, q.speaker_text) == ("direct", "Karen Wells")
+    assert a.text[q.start : q.end] == "''We will appeal the ruling tomorrow,''"
