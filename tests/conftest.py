@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 _PREFECT_HOME = Path(tempfile.mkdtemp(prefix="newsdesk-prefect-"))
 os.environ["PREFECT_HOME"] = str(_PREFECT_HOME)
@@ -17,6 +18,15 @@ os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 os.environ.pop("PREFECT_API_URL", None)
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The real spaCy pipeline the settings name (loaded once per session)."""
+    from newsdesk.settings import Settings
+    from transforms.nlp import load_nlp
+
+    return load_nlp(Settings().model)
 
 
 @pytest.fixture(scope="session")

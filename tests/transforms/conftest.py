@@ -5,19 +5,12 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from newsdesk.settings import Settings
 from transforms.entities import Mention, extract_mentions, sentence_starts
 from transforms.events import Event, extract_events
-from transforms.nlp import load_nlp
 from transforms.quotes import Quote, extract_quotes
 from transforms.speakers import SpeakerResolver
 
 PUBLISHED = date(2023, 2, 16)  # a Thursday
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    return load_nlp(Settings().model)
 
 
 class Analysed:
