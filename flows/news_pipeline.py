@@ -59,8 +59,14 @@ def extract_batch(batch: Intake, settings: Settings) -> tuple[Intake, Extraction
     logger = get_run_logger()
     nlp = load_nlp(settings.model)
     articles = stamp(batch.articles, model_version(nlp))
+    with open_warehouse(settings.db) as con:
+        people = load.person_names(con)
     extraction = extract(
-        nlp, articles, batch_size=settings.batch_size, n_process=settings.n_process
+        nlp,
+        articles,
+        batch_size=settings.batch_size,
+        n_process=settings.n_process,
+        known_people=people,
     )
     logger.info(
         "%d article(s): %d mentions of %d entities, %d quotes, %d events",

@@ -98,10 +98,14 @@ def _eid(m: Mention | None) -> str | None:
     return entity_id(m.label, m.key) if m is not None else None
 
 
-def _link_surnames_across(results: list[_DocResult]) -> None:
+def _link_surnames_across(results: list[_DocResult], known_people: Collection[str]) -> None:
     """A person named only by surname in one article is the person named in full
-    in another article of the batch, when exactly one such full name exists."""
+    in another article (of the batch, or already in the warehouse), when exactly
+    one such full name exists."""
     full: dict[str, set[str]] = {}
+    for name in known_people:
+        if " " in name:
+            full.setdefault(name.split()[-1], set()).add(name)
     for r in results:
         for m in r.mentions:
             if m.label == "PERSON" and " " in m.key:
@@ -238,15 +242,22 @@ def entities_of(mentions: pl.DataFrame) -> pl.DataFrame:
 
 
 def extract(
-    nlp: Language, articles: pl.DataFrame, *, batch_size: int = 64, n_process: int = 1
+    nlp: Language,
+    articles: pl.DataFrame,
+    *,
+    batch_size: int = 64,
+    n_process: int = 1,
+    known_people: Collection[str] = (),
 ) -> Extraction:
     """Extract from the articles whose language the rules are written for;
-    `articles` needs `article_id`, `body`, `published_date` (and may have `language`)."""
+    `articles` needs `article_id`, `body`, `published_date` (and may have `language`).
+    `known_people` are full names of people already in the warehouse, so a lone
+    surname in a new article can join them."""
     if "language" in articles.columns:
         articles = articles.filter(pl.col("language").is_in(list(EXTRACTED_LANGUAGES)))
     rows = articles.select("article_id", "body", "published_date").to_dicts()
     results = _analyse(nlp, rows, batch_size, n_process)
-    _link_surnames_across(results)
+    _link_surnames_across(results, known_people)
     mention_frame = pl.DataFrame(
         _mention_rows(results), schema={**schemas.MENTIONS, **MENTION_CONTEXT}
     )

@@ -30,6 +30,11 @@ def known_files(con: duckdb.DuckDBPyConnection) -> dict[str, KnownFile]:
     return {path: KnownFile(size, mtime, sha) for path, size, mtime, sha in rows}
 
 
+def person_names(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Full names of the people in the warehouse (lone surnames link to them)."""
+    return [row[0] for row in con.execute(sql("person_names")).fetchall()]
+
+
 def existing_article_ids(con: duckdb.DuckDBPyConnection, ids: pl.Series) -> set[str]:
     con.register("batch_ids", pl.DataFrame({"article_id": ids.unique()}).to_arrow())
     try:

@@ -1,8 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
+
+import polars as pl
+from spacy.language import Language
 
 from tests.transforms.conftest import Analysed
+from transforms.extraction import extract
 
 
 def by_text(a: Analysed) -> dict[str, tuple[str, str]]:
@@ -49,3 +54,18 @@ def test_dates_and_numbers_are_not_entities(analyse: Callable[[str], Analysed]) 
     a = analyse("On February 24, 2022, about 40 percent of the 200 soldiers left Kyiv.")
     assert {m.label for m in a.mentions} <= {"GPE", "PERSON", "ORG", "LOC", "NORP", "FAC"}
     assert "Kyiv" in {m.text for m in a.mentions}
+
+
+def test_lone_surname_joins_a_person_known_from_earlier_articles(nlp: Language) -> None:
+    articles = pl.DataFrame(
+        {
+            "article_id": ["a1"],
+            "body": ["Putin spoke to reporters in Moscow on Friday about the war."],
+            "published_date": [date(2023, 2, 17)],
+        }
+    )
+    alone = extract(nlp, articles)
+    linked = extract(nlp, articles, known_people=["Vladimir Putin", "Jens Stoltenberg"])
+    assert "Putin" in alone.entities["canonical_name"].to_list()
+    names = dict(zip(linked.entities["canonical_name"], linked.entities["label"], strict=True))
+    assert names.get("Vladimir Putin") == "PERSON"
