@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -51,9 +53,26 @@ def _table_style(pl: Any) -> Any:
     )
 
 
-def _fail(message: str, code: int = 1) -> None:
+def _fail(message: str, code: int = 1) -> NoReturn:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code)
+
+
+@contextmanager
+def _reader(db: Path | None) -> Iterator[Any]:
+    """A read-only connection to the warehouse, or a one-line error and exit 1."""
+    import duckdb
+
+    from warehouse.connection import WarehouseMissing, connect_read_only
+
+    try:
+        con = connect_read_only(_settings(db=db).db)
+    except (WarehouseMissing, duckdb.Error) as exc:
+        _fail(str(exc).splitlines()[0])
+    try:
+        yield con
+    finally:
+        con.close()
 
 
 @app.command()
@@ -67,7 +86,6 @@ def run(inbox: InboxOpt = None, db: DbOpt = None) -> None:
         summary = news_pipeline(settings=settings)
     except Exception as exc:  # the run itself failed: one line, non-zero exit
         _fail(f"run failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
-        return
     new = summary["files_seen"]
     if new == 0:
         typer.echo(f"Nothing new in {settings.inbox}: the warehouse is up to date ({settings.db}).")
@@ -76,6 +94,10 @@ def run(inbox: InboxOpt = None, db: DbOpt = None) -> None:
         f"Run {summary['run_id']} {summary['status']}: {new} new file(s) — "
         f"{summary['loaded']} loaded, {summary['duplicates']} duplicate, "
         f"{summary['rejected']} rejected, {summary['quarantined']} quarantined → {settings.db}"
+    )
+    typer.echo(
+        f"Extracted {summary['mentions']} entity mentions, {summary['quotes']} quotes "
+        f"and {summary['events']} events."
     )
     if summary["rejected"]:
         typer.echo("See why with: newsdesk status")
@@ -94,25 +116,16 @@ def sql(
     import duckdb
     import polars as pl
 
-    from warehouse.connection import WarehouseMissing, connect_read_only
     from warehouse.query import WriteRefused, run_query
 
     if (query is None) == (file is None):
         _fail("give either a QUERY or --file", code=2)
     text = file.read_text(encoding="utf-8") if file is not None else str(query)
-    settings = _settings(db=db)
-    try:
-        con = connect_read_only(settings.db)
-    except (WarehouseMissing, duckdb.Error) as exc:
-        _fail(str(exc).splitlines()[0])
-        return
-    try:
-        frame = run_query(con, text)
-    except (WriteRefused, ValueError, duckdb.Error) as exc:
-        _fail(str(exc).splitlines()[0])
-        return
-    finally:
-        con.close()
+    with _reader(db) as con:
+        try:
+            frame = run_query(con, text)
+        except (WriteRefused, ValueError, duckdb.Error) as exc:
+            _fail(str(exc).splitlines()[0])
     if output is OutputFormat.csv:
         sys.stdout.write(frame.write_csv())
     elif output is OutputFormat.json:
@@ -125,22 +138,13 @@ def sql(
 @app.command()
 def status(db: DbOpt = None) -> None:
     """Show the last runs, how many files are in each state, and the latest problems."""
-    import duckdb
     import polars as pl
 
     from warehouse import status as st
-    from warehouse.connection import WarehouseMissing, connect_read_only
 
     settings = _settings(db=db)
-    try:
-        con = connect_read_only(settings.db)
-    except (WarehouseMissing, duckdb.Error) as exc:
-        _fail(str(exc).splitlines()[0])
-        return
-    try:
+    with _reader(db) as con:
         runs, states, problems = st.recent_runs(con), st.file_states(con), st.problem_files(con)
-    finally:
-        con.close()
     with _table_style(pl):
         typer.echo(f"Warehouse {settings.db}\n\nLast runs:\n{runs}\n\nFiles by state:\n{states}")
         if problems.height:
