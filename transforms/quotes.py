@@ -33,6 +33,7 @@ BEFORE_WINDOW = 30
 _SENTENCE_END = frozenset({".", "!", "?"})
 _EDGE_PUNCT = frozenset(".,;:—–-")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_CLAUSE_CORE = _SUBJECTS | {"csubj", "csubjpass", "expl", "ccomp"}
 _NAME_PARTS = frozenset({"det", "compound", "amod", "poss", "nmod", "flat", "case"})
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
@@ -188,16 +189,33 @@ class _Candidate:
 
 
 _TAIL_OPENERS = frozenset({"according", "when", "despite", "after", "before"})
+_RELATIVES = frozenset({"which", "who", "whose"})
+
+
+def _closing_relative(doc: Doc, comma: int, end: int) -> bool:
+    """A non-restrictive relative clause that closes the span (", which ...")
+    is the writer's aside on the last noun; one that sits mid-clause
+    ("Cruz, who won Iowa, could help") is part of the reported subject."""
+    pronoun = doc[comma + 1]
+    clause = pronoun.head
+    if pronoun.lower_ not in _RELATIVES or clause.dep_ != "relcl":
+        return False
+    return all(t.is_punct or t.is_space for t in doc[clause.right_edge.i + 1 : end])
 
 
 def _cut_tail(doc: Doc, start: int, end: int) -> int:
     """Reported content stops before a tail the writer adds after a comma: a
-    participle clause ("…, cementing its lead"), "according to …", "when …"."""
+    participle clause ("…, cementing its lead"), "according to …", "when …",
+    a closing relative clause."""
     for i in range(start + 1, end - 1):
         if doc[i].text != "," or _is_mark(doc[i + 1]):
             continue
         nxt = doc[i + 1]
-        if nxt.lower_ in _TAIL_OPENERS or (nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp")):
+        if (
+            nxt.lower_ in _TAIL_OPENERS
+            or (nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp"))
+            or _closing_relative(doc, i, end)
+        ):
             return i
     return end
 
@@ -211,11 +229,62 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def _between_commas(tok: Token) -> bool:
-    """A parenthetical cue: "The plan, he said, would ..."."""
+def _cue_core(tok: Token) -> tuple[int, int]:
+    """First and last token of a cue with its subject, auxiliaries and adverbs
+    ("officials later said"), the part a parenthetical sets off."""
+    core = [tok.i]
+    for child in tok.children:
+        if child.dep_ in _SUBJECTS:
+            core += [child.left_edge.i, child.right_edge.i]
+        elif child.dep_ in ("aux", "neg", "advmod", "npadvmod"):
+            core.append(child.i)
+    return min(core), max(core)
+
+
+def _parenthetical(tok: Token) -> bool:
+    """A cue set off by commas inside or at the end of the reported sentence:
+    "The plan, he said, would ..." and "The plan would fail, he said."."""
     doc = tok.doc
-    before, after = tok.left_edge.i - 1, tok.right_edge.i + 1
-    return before >= 0 and after < len(doc) and doc[before].text == "," and doc[after].text == ","
+    first, last = _cue_core(tok)
+    if first < 1 or doc[first - 1].text != ",":
+        return False
+    return last + 1 >= len(doc) or doc[last + 1].text == "," or doc[last + 1].text in _SENTENCE_END
+
+
+def _around(tok: Token) -> list[tuple[int, int]]:
+    """The reported pieces on either side of a parenthetical cue; news splits one
+    statement around ", he said," and each side is content of its own."""
+    doc = tok.doc
+    first, last = _cue_core(tok)
+    region = [t.i for t in tok.head.subtree if not t.is_space]
+    before = [i for i in region if i < first]
+    after = [i for i in region if i > last]
+    if not _holds_clause_core(doc, before, tok.head):
+        before = []  # "Still, he said, ..." or "In 2008, he said, ...": an opener, not content
+    pieces = [_trim(doc, min(side), max(side) + 1) for side in (before, after) if side]
+    return [p for p in pieces if p]
+
+
+def _holds_clause_core(doc: Doc, indices: list[int], head: Token) -> bool:
+    """Whether tokens hold the clause's verb or its subject, not only adverbials."""
+    return any(
+        i == head.i or (doc[i].head.i == head.i and doc[i].dep_ in _CLAUSE_CORE) for i in indices
+    )
+
+
+def _clause_pieces(tok: Token) -> list[tuple[int, int]]:
+    """Token bounds of the content a cue verb reports: its clausal complement,
+    an infinitive after a directive verb, or the sentence around a parenthetical."""
+    comps = [c for c in tok.children if c.dep_ == "ccomp"]
+    if not comps and tok.lemma_.lower() in DIRECTIVE_VERBS:
+        comps = [c for c in tok.children if c.dep_ == "xcomp"]
+    if comps:
+        bounds = _trim(tok.doc, comps[0].left_edge.i, comps[0].right_edge.i + 1)
+        return [bounds] if bounds else []
+    paratactic = tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX")
+    if paratactic and _parenthetical(tok):
+        return _around(tok)
+    return []
 
 
 def _indirect(
@@ -240,21 +309,9 @@ def _indirect(
             continue
         if not _is_cue(tok):
             continue
-        lemma = tok.lemma_.lower()
-        comps = [c for c in tok.children if c.dep_ == "ccomp"]
-        if not comps and lemma in DIRECTIVE_VERBS:
-            comps = [c for c in tok.children if c.dep_ == "xcomp"]
-        if comps:
-            comp = comps[0]
-            bounds = _trim(doc, comp.left_edge.i, comp.right_edge.i + 1)
-        elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX") and _between_commas(tok):
-            inner = {t.i for t in tok.subtree}
-            rest = [t.i for t in tok.head.subtree if t.i not in inner and not t.is_space]
-            bounds = _trim(doc, min(rest), max(rest) + 1) if rest else None
-        else:
-            continue
-        if bounds:
-            found.append((*bounds, lemma, tok, _subject(tok, resolver)))
+        pieces = _clause_pieces(tok)
+        subject = _subject(tok, resolver) if pieces else None
+        found.extend((*bounds, tok.lemma_.lower(), tok, subject) for bounds in pieces)
     return found
 
 
@@ -335,6 +392,17 @@ def _cue_near(doc: Doc, tokens: _Tokens, marked: Marked, resolver: SpeakerResolv
     return None
 
 
+def _outermost(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Drop reported clauses nested in another one ("He said she believes X"):
+    the outer statement already reports the inner one, and news attributes it
+    to the outer speaker."""
+
+    def inside(c: _Candidate, o: _Candidate) -> bool:
+        return o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
+
+    return [c for c in candidates if not any(inside(c, o) for o in candidates)]
+
+
 def extract_quotes(
     doc: Doc, mentions: list[Mention], sentence_of: list[int], resolver: SpeakerResolver
 ) -> list[Quote]:
@@ -365,6 +433,7 @@ def extract_quotes(
         paragraph = bisect_right(para_starts, start) - 1
         candidates.append(_Candidate(kind, start, end, cue, subject, False, False, paragraph))
 
+    candidates = _outermost(candidates)
     for k, m in enumerate(marked):
         if k in absorbed:
             continue

@@ -109,3 +109,41 @@ def test_doubled_apostrophes_are_quotation_marks(analyse: Analyse) -> None:
     q = a.quote("We will appeal")
     assert (q.kind, q.speaker_text) == ("direct", "Karen Wells")
     assert a.text[q.start : q.end] == "''We will appeal the ruling tomorrow,''"
+
+
+def _spans(a: Analysed) -> list[str]:
+    return [a.text[q.start : q.end] for q in a.quotes]
+
+
+def test_parenthetical_cue_splits_the_statement_into_two_pieces(analyse: Analyse) -> None:
+    a = analyse("The bridge, officials said, would close in March.")
+    assert _spans(a) == ["The bridge", "would close in March"]
+    assert {q.speaker_text for q in a.quotes} == {"officials"}
+
+
+def test_an_adverbial_opener_before_a_parenthetical_cue_is_not_content(analyse: Analyse) -> None:
+    a = analyse("Still, he said, the bridge would close in March.")
+    assert _spans(a) == ["the bridge would close in March"]
+
+
+def test_a_reported_clause_nested_in_another_is_not_reported_twice(analyse: Analyse) -> None:
+    a = analyse("Ann Lee said she believes the bridge would close in March.")
+    assert _spans(a) == ["she believes the bridge would close in March"]
+    assert a.quotes[0].cue == "say"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Ann Lee said the bridge would close in March, which angered drivers.",
+            "the bridge would close in March",
+        ),
+        (
+            "Ann Lee said the bridge, which opened in 1990, would close in March.",
+            "the bridge, which opened in 1990, would close in March",
+        ),
+    ],
+)
+def test_only_a_closing_relative_clause_is_cut(analyse: Analyse, text: str, content: str) -> None:
+    assert _spans(analyse(text)) == [content]
