@@ -11,10 +11,12 @@ from typing import Any
 from prefect import flow, get_run_logger, runtime, task
 from prefect.cache_policies import NONE
 
+from expectations.frames import referenced_articles, referenced_entities, validation_frames
+from expectations.validate import Outcome, validate
 from newsdesk import inbox
 from newsdesk.settings import Settings
 from transforms.extraction import Extraction, extract, stamp
-from transforms.intake import Intake, drop_known, intake
+from transforms.intake import Intake, drop_known, intake, quarantine
 from transforms.nlp import load_nlp, model_version
 from warehouse import load
 from warehouse.connection import open_warehouse
@@ -79,6 +81,36 @@ def extract_batch(batch: Intake, settings: Settings) -> tuple[Intake, Extraction
     return Intake(articles, batch.log), extraction
 
 
+@task(name="validate with Great Expectations", cache_policy=NONE)
+def validate_batch(
+    batch: Intake, extraction: Extraction, settings: Settings, today: date
+) -> tuple[Intake, Extraction, Outcome]:
+    """Articles whose rows fail a suite are quarantined: logged with the failed
+    expectations, and none of their rows load; the rest of the batch goes on."""
+    logger = get_run_logger()
+    batch_ids = set(batch.articles["article_id"].to_list())
+    with open_warehouse(settings.db) as con:
+        old_articles = load.existing_article_ids(con, referenced_articles(extraction) - batch_ids)
+        old_entities = load.existing_entity_ids(con, referenced_entities(extraction))
+    frames = validation_frames(batch.articles, extraction, old_articles, old_entities)
+    owners: dict[str, set[str]] = {}
+    for entity_id, article_id in extraction.mentions.select("entity_id", "article_id").iter_rows():
+        owners.setdefault(entity_id, set()).add(article_id)
+    outcome = validate(frames, today, owners, settings.data_docs)
+    if outcome.failures:
+        for article_id, reasons in outcome.failures.items():
+            logger.warning("quarantined article %s: %s", article_id, "; ".join(reasons[:3]))
+        batch = quarantine(batch, outcome.failures)
+        extraction = extraction.only(batch.articles["article_id"].to_list())
+    logger.info(
+        "%d expectations checked, %d article(s) quarantined; Data Docs: %s",
+        outcome.checked,
+        len(outcome.failures),
+        outcome.docs_index,
+    )
+    return batch, extraction, outcome
+
+
 @task(name="load batch", cache_policy=NONE)
 def load_batch(batch: Intake, extraction: Extraction, db: Path, run_id: str) -> None:
     with open_warehouse(db) as con:
@@ -98,7 +130,9 @@ def news_pipeline(settings: Settings | None = None) -> dict[str, Any]:
     settings = settings or Settings()
     logger = get_run_logger()
     run_id = f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
-    latest_date = date.today() + timedelta(days=1)
+    today = date.today()
+    latest_date = today + timedelta(days=1)
+    docs: Path | None = None
     with open_warehouse(settings.db) as con:
         load.start_run(con, run_id, runtime.flow_run.id, _now())
     try:
@@ -107,17 +141,21 @@ def news_pipeline(settings: Settings | None = None) -> dict[str, Any]:
             chunk = fresh[start : start + settings.chunk_size]
             batch = parse(chunk, settings.db, settings, latest_date)
             batch, extraction = extract_batch(batch, settings)
+            batch, extraction, outcome = validate_batch(batch, extraction, settings, today)
+            docs = outcome.docs_index or docs
             load_batch(batch, extraction, settings.db, run_id)
     except Exception:
         record_run(settings.db, run_id, "failed")
         raise
     summary = record_run(settings.db, run_id, "completed")
+    summary["data_docs"] = str(docs) if docs else None
     logger.info(
-        "run %s: %s file(s) seen, %s loaded, %s duplicate, %s rejected",
+        "run %s: %s file(s) seen, %s loaded, %s duplicate, %s rejected, %s quarantined",
         run_id,
         summary["files_seen"],
         summary["loaded"],
         summary["duplicates"],
         summary["rejected"],
+        summary["quarantined"],
     )
     return summary

@@ -99,7 +99,10 @@ def run(inbox: InboxOpt = None, db: DbOpt = None) -> None:
         f"Extracted {summary['mentions']} entity mentions, {summary['quotes']} quotes "
         f"and {summary['events']} events."
     )
-    if summary["rejected"]:
+    if summary["data_docs"]:
+        passed = "passed" if summary["validation_passed"] else "FAILED for some articles"
+        typer.echo(f"Validation {passed}; Data Docs: {summary['data_docs']}")
+    if summary["rejected"] or summary["quarantined"]:
         typer.echo("See why with: newsdesk status")
 
 
@@ -149,6 +152,23 @@ def status(db: DbOpt = None) -> None:
         typer.echo(f"Warehouse {settings.db}\n\nLast runs:\n{runs}\n\nFiles by state:\n{states}")
         if problems.height:
             typer.echo(f"\nRejected or quarantined files:\n{problems}")
+
+
+@app.command()
+def docs(
+    open_browser: Annotated[
+        bool, typer.Option("--open", help="Open the Data Docs in a web browser.")
+    ] = False,
+) -> None:
+    """Print (or open) the Great Expectations Data Docs of the latest validation."""
+    index = _settings().data_docs / "index.html"
+    if not index.exists():
+        _fail(f"no Data Docs at {index}: they are built by `newsdesk run`")
+    typer.echo(index.as_uri())
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(index.as_uri())
 
 
 def main() -> None:

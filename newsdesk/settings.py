@@ -46,3 +46,7 @@ class Settings(BaseSettings):
         default=10_000_000, ge=1, description="Files larger than this are rejected unread."
     )
     min_words: int = Field(default=20, ge=0, description="Bodies with fewer words are rejected.")
+    data_docs: Path = Field(
+        default=PROJECT_ROOT / "warehouse" / "data_docs",
+        description="Folder for Great Expectations Data Docs, rebuilt on each run.",
+    )

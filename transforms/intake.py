@@ -121,3 +121,33 @@ def drop_known(batch: Intake, known_ids: Collection[str]) -> Intake:
         .alias("reason"),
     )
     return Intake(articles=batch.articles.filter(~pl.col("article_id").is_in(known)), log=log)
+
+
+MAX_REASONS = 5
+
+
+def quarantine(batch: Intake, reasons: dict[str, list[str]]) -> Intake:
+    """Articles that failed validation leave the batch; their files' log rows
+    say `quarantined` and which expectations failed, with examples."""
+    if not reasons:
+        return batch
+    explained = pl.DataFrame(
+        {
+            "article_id": list(reasons),
+            "_why": [
+                "failed validation: " + "; ".join(list(dict.fromkeys(r))[:MAX_REASONS])
+                for r in reasons.values()
+            ],
+        }
+    )
+    hit = pl.col("_why").is_not_null() & (pl.col("status") == "loaded")
+    log = (
+        batch.log.join(explained, on="article_id", how="left")
+        .with_columns(
+            pl.when(hit).then(pl.lit("quarantined")).otherwise(pl.col("status")).alias("status"),
+            pl.when(hit).then(pl.col("_why")).otherwise(pl.col("reason")).alias("reason"),
+        )
+        .drop("_why")
+    )
+    articles = batch.articles.filter(~pl.col("article_id").is_in(list(reasons)))
+    return Intake(articles=articles, log=log)

@@ -4,7 +4,7 @@ retried or repeated chunk changes nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -35,12 +35,20 @@ def person_names(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [row[0] for row in con.execute(sql("person_names")).fetchall()]
 
 
-def existing_article_ids(con: duckdb.DuckDBPyConnection, ids: pl.Series) -> set[str]:
-    con.register("batch_ids", pl.DataFrame({"article_id": ids.unique()}).to_arrow())
-    try:
-        return {row[0] for row in con.execute(sql("existing_article_ids")).fetchall()}
-    finally:
-        con.unregister("batch_ids")
+def _existing(
+    con: duckdb.DuckDBPyConnection, query: str, column: str, ids: Iterable[str]
+) -> set[str]:
+    frame = pl.DataFrame({column: pl.Series(list(ids), dtype=pl.String)}).unique()
+    with _registered(con, {"batch_ids": frame}):
+        return {row[0] for row in con.execute(sql(query)).fetchall()}
+
+
+def existing_article_ids(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> set[str]:
+    return _existing(con, "existing_article_ids", "article_id", ids)
+
+
+def existing_entity_ids(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> set[str]:
+    return _existing(con, "existing_entity_ids", "entity_id", ids)
 
 
 def start_run(

@@ -26,9 +26,11 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory, prefect_harness: None) -
     root = tmp_path_factory.mktemp("seeds")
     inbox = root / "inbox"
     shutil.copytree(SEEDS, inbox)
-    settings = Settings(inbox=inbox, db=root / "w.duckdb")
+    settings = Settings(inbox=inbox, db=root / "w.duckdb", data_docs=root / "docs")
     summary = news_pipeline(settings=settings)
-    assert summary["loaded"] == 2
+    assert (summary["loaded"], summary["quarantined"]) == (2, 0)
+    assert summary["validation_passed"] is True
+    assert (root / "docs" / "index.html").exists()
     yield settings.db
 
 

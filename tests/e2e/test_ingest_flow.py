@@ -78,7 +78,13 @@ def test_mixed_inbox_ends_every_file_in_one_state_and_reruns_change_nothing(
 ) -> None:
     from flows.news_pipeline import news_pipeline
 
-    settings = Settings(inbox=inbox, db=tmp_path / "w.duckdb", max_bytes=20_000, chunk_size=4)
+    settings = Settings(
+        inbox=inbox,
+        db=tmp_path / "w.duckdb",
+        data_docs=tmp_path / "docs",
+        max_bytes=20_000,
+        chunk_size=4,
+    )
     first = news_pipeline(settings=settings)
 
     assert first["status"] == "completed"
@@ -117,7 +123,9 @@ def test_mixed_inbox_ends_every_file_in_one_state_and_reruns_change_nothing(
 def test_changed_and_new_files_are_picked_up_incrementally(inbox: Path, tmp_path: Path) -> None:
     from flows.news_pipeline import news_pipeline
 
-    settings = Settings(inbox=inbox, db=tmp_path / "w.duckdb", max_bytes=20_000)
+    settings = Settings(
+        inbox=inbox, db=tmp_path / "w.duckdb", data_docs=tmp_path / "docs", max_bytes=20_000
+    )
     news_pipeline(settings=settings)
     (inbox / "short.txt").write_text(f"date 2023-02-14 Reuters - {LONG_BODY} Now long enough.")
     shutil.copy(inbox / "002_f3c9ee0853c854be.txt", inbox / "late copy.txt")
@@ -134,7 +142,9 @@ def test_changed_and_new_files_are_picked_up_incrementally(inbox: Path, tmp_path
 
 
 def test_cli_run_status_and_sql(inbox: Path, tmp_path: Path) -> None:
-    runner = CliRunner(env={"NEWSDESK_MAX_BYTES": "20000"})
+    runner = CliRunner(
+        env={"NEWSDESK_MAX_BYTES": "20000", "NEWSDESK_DATA_DOCS": str(tmp_path / "docs")}
+    )
     db = str(tmp_path / "cli.duckdb")
     first = runner.invoke(app, ["run", "--inbox", str(inbox), "--db", db])
     assert first.exit_code == 0, first.output
@@ -142,6 +152,9 @@ def test_cli_run_status_and_sql(inbox: Path, tmp_path: Path) -> None:
     again = runner.invoke(app, ["run", "--inbox", str(inbox), "--db", db])
     assert again.exit_code == 0
     assert "Nothing new" in again.output
+    assert "Validation passed; Data Docs:" in first.output
+    docs = runner.invoke(app, ["docs"])
+    assert docs.exit_code == 0 and docs.output.strip().endswith("docs/index.html")
 
     status = runner.invoke(app, ["status", "--db", db])
     assert status.exit_code == 0

@@ -1,0 +1,152 @@
+"""Running the suites with Great Expectations and turning failures into
+per-article outcomes.
+
+GX 1.x has no polars source and its SQL source cannot read DuckDB, so frames
+go to pandas through Arrow. GX is imported here, once, on first use: it costs
+seconds and most CLI commands never need it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from expectations.frames import ROW_KEY
+from expectations.suites import suites
+
+MAX_EXAMPLES = 3
+DOCS_SITE = "newsdesk"
+RESULT_FORMAT = {
+    "result_format": "COMPLETE",
+    "unexpected_index_column_names": [ROW_KEY],
+    "partial_unexpected_count": MAX_EXAMPLES,
+}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Reasons per failing article, how many expectations ran, and where this
+    validation's Data Docs were written."""
+
+    failures: dict[str, list[str]] = field(default_factory=dict)
+    checked: int = 0
+    docs_index: Path | None = None
+
+    @property
+    def passed(self) -> bool:
+        return not self.failures
+
+
+def _quiet() -> None:
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+    logging.getLogger("great_expectations").setLevel(logging.WARNING)
+
+
+@cache
+def _context(docs_dir: str | None) -> Any:
+    _quiet()
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    context = gx.get_context(mode="ephemeral")
+    context.enable_analytics(False)
+    context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+    if docs_dir is not None:
+        context.add_data_docs_site(
+            DOCS_SITE,
+            {
+                "class_name": "SiteBuilder",
+                "store_backend": {
+                    "class_name": "TupleFilesystemStoreBackend",
+                    "base_directory": docs_dir,
+                },
+                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            },
+        )
+    return context
+
+
+@cache
+def _definitions(docs_dir: str | None, today: date) -> dict[str, Any]:
+    """Suites built once per process (and day) in memory from
+    `expectations/suites.py`; nothing is written back to the repository."""
+    import great_expectations as gx
+
+    context = _context(docs_dir)
+    source = context.data_sources.add_pandas(f"newsdesk_{today.isoformat()}")
+    definitions = {}
+    for table, checks in suites(today).items():
+        batch = source.add_dataframe_asset(table).add_batch_definition_whole_dataframe(table)
+        suite = context.suites.add(gx.ExpectationSuite(name=f"{table}_{today.isoformat()}"))
+        for check in checks:
+            suite.add_expectation(getattr(gx.expectations, check.expectation)(**check.kwargs))
+        definitions[table] = context.validation_definitions.add(
+            gx.ValidationDefinition(name=f"{table}_{today.isoformat()}", data=batch, suite=suite)
+        )
+    return definitions
+
+
+def _plain(value: Any) -> Any:
+    """numpy scalars (and tuples of them) as the Python values a reader expects."""
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    return value.item() if hasattr(value, "item") else value
+
+
+def _describe(config: Any) -> str:
+    kwargs = config.kwargs
+    target = kwargs.get("column") or f"{kwargs.get('column_A')}, {kwargs.get('column_B')}"
+    return f"{config.type}({target})"
+
+
+def validate(
+    frames: dict[str, pl.DataFrame],
+    today: date,
+    articles_of_entity: dict[str, set[str]],
+    docs_dir: Path | None = None,
+) -> Outcome:
+    """Validate each table's frame with its suite. Every unexpected row's
+    `_row_key` names an article, or for `entities` an entity whose articles
+    `articles_of_entity` gives."""
+    definitions = _definitions(str(docs_dir) if docs_dir else None, today)
+    everyone = set(frames["articles"][ROW_KEY].to_list())
+    failures: dict[str, list[str]] = defaultdict(list)
+    checked = 0
+    for table, frame in frames.items():
+        result = definitions[table].run(
+            batch_parameters={"dataframe": frame.to_pandas()}, result_format=RESULT_FORMAT
+        )
+        for item in result.results:
+            checked += 1
+            if item.success:
+                continue
+            keys = [row[ROW_KEY] for row in item.result.get("unexpected_index_list") or []]
+            if not keys:
+                # A table-level failure or an expectation that could not run: no row
+                # can be blamed, so no article of the batch is vouched for.
+                error = (item.exception_info or {}).get("exception_message") or "table-level"
+                reason = f"{table}: {_describe(item.expectation_config)} failed ({error})"
+                for article_id in everyone:
+                    failures[article_id].append(reason)
+                continue
+            examples = [
+                _plain(v) for v in (item.result.get("partial_unexpected_list") or [])[:MAX_EXAMPLES]
+            ]
+            reason = f"{table}: {_describe(item.expectation_config)} failed, e.g. {examples}"
+            for key in dict.fromkeys(keys):
+                owners = articles_of_entity.get(key, set()) if table == "entities" else {key}
+                for article_id in owners:
+                    failures[article_id].append(reason)
+    docs_index = None
+    if docs_dir is not None:
+        _context(str(docs_dir)).build_data_docs(site_names=[DOCS_SITE])
+        docs_index = docs_dir / "index.html"
+    return Outcome(dict(failures), checked, docs_index)

@@ -1,0 +1,190 @@
+"""The suites on real GX: clean seeds pass; each kind of corruption is caught,
+its article quarantined with a reason naming the expectation, the rest loads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+from spacy.language import Language
+
+from expectations.frames import validation_frames
+from expectations.validate import Outcome, validate
+from tests.conftest import SEEDS
+from transforms.extraction import Extraction, extract
+from transforms.intake import FileRead, Intake, intake, quarantine
+from warehouse import load
+from warehouse.connection import connect
+
+TODAY = date(2026, 11, 22)
+FIRST, SECOND = sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def seeds(nlp: Language) -> tuple[Intake, Extraction]:
+    files = [FileRead(p.name, 0, 0, "sha", p.read_bytes()) for p in (FIRST, SECOND)]
+    batch = intake(files, latest_date=TODAY, min_words=20)
+    return batch, extract(nlp, batch.articles)
+
+
+def owners(extraction: Extraction) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for entity_id, article_id in extraction.mentions.select("entity_id", "article_id").iter_rows():
+        found.setdefault(entity_id, set()).add(article_id)
+    return found
+
+
+def run(batch: Intake, extraction: Extraction, docs: Path | None = None) -> Outcome:
+    frames = validation_frames(batch.articles, extraction)
+    return validate(frames, TODAY, owners(extraction), docs)
+
+
+def article_of(batch: Intake, name: str) -> str:
+    return str(batch.log.filter(pl.col("file_path") == name)["article_id"][0])
+
+
+def test_clean_seeds_pass_every_suite_and_docs_are_built(
+    seeds: tuple[Intake, Extraction], tmp_path: Path
+) -> None:
+    outcome = run(*seeds, docs=tmp_path / "docs")
+    assert outcome.passed, outcome.failures
+    assert outcome.checked > 100
+    assert outcome.docs_index is not None and outcome.docs_index.exists()
+    assert "quotes" in outcome.docs_index.read_text(encoding="utf-8")
+
+
+Corruption = Callable[[Intake, Extraction, str], tuple[Intake, Extraction]]
+
+
+def _quotes(extraction: Extraction, quotes: pl.DataFrame) -> Extraction:
+    return Extraction(
+        extraction.mentions, extraction.entities, extraction.aliases, quotes,
+        extraction.events, extraction.mention_context,
+    )  # fmt: skip
+
+
+def _events(extraction: Extraction, events: pl.DataFrame) -> Extraction:
+    return Extraction(
+        extraction.mentions, extraction.entities, extraction.aliases, extraction.quotes,
+        events, extraction.mention_context,
+    )  # fmt: skip
+
+
+def _first_row(frame: pl.DataFrame, article_id: str) -> pl.Expr:
+    first: int = frame.with_row_index().filter(pl.col("article_id") == article_id)["index"][0]
+    return pl.int_range(pl.len()) == pl.lit(first)
+
+
+def offsets_past_body(b: Intake, x: Extraction, a: str) -> tuple[Intake, Extraction]:
+    row = _first_row(x.quotes, a)
+    end = pl.when(row).then(pl.col("end_char") + 100_000).otherwise(pl.col("end_char"))
+    return b, _quotes(x, x.quotes.with_columns(end.alias("end_char")))
+
+
+def span_text_differs(b: Intake, x: Extraction, a: str) -> tuple[Intake, Extraction]:
+    row = _first_row(x.quotes, a)
+    text = pl.when(row).then(pl.lit("not in the body")).otherwise(pl.col("quote_text"))
+    return b, _quotes(x, x.quotes.with_columns(text.alias("quote_text")))
+
+
+def null_id(b: Intake, x: Extraction, a: str) -> tuple[Intake, Extraction]:
+    row = _first_row(x.events, a)
+    ids = pl.when(row).then(pl.lit(None, dtype=pl.String)).otherwise(pl.col("event_id"))
+    return b, _events(x, x.events.with_columns(ids.alias("event_id")))
+
+
+def unknown_label(b: Intake, x: Extraction, a: str) -> tuple[Intake, Extraction]:
+    row = _first_row(x.events, a)
+    kind = pl.when(row).then(pl.lit("gossip")).otherwise(pl.col("event_type"))
+    return b, _events(x, x.events.with_columns(kind.alias("event_type")))
+
+
+def orphan_article(b: Intake, x: Extraction, a: str) -> tuple[Intake, Extraction]:
+    orphan = x.quotes.filter(pl.col("article_id") == a).head(1)
+    orphan = orphan.with_columns(
+        pl.lit("0000000000000000").alias("article_id"), pl.lit("orphan").alias("quote_id")
+    )
+    return b, _quotes(x, pl.concat([x.quotes, orphan]))
+
+
+def date_in_2099(b: Intake, x: Extraction, a: str) -> tuple[Intake, Extraction]:
+    row = _first_row(x.events, a)
+    day = pl.when(row).then(pl.lit(date(2099, 1, 1))).otherwise(pl.col("event_date"))
+    return b, _events(x, x.events.with_columns(day.alias("event_date")))
+
+
+@pytest.mark.parametrize(
+    ("corrupt", "expectation"),
+    [
+        (
+            offsets_past_body,
+            "expect_column_pair_values_a_to_be_greater_than_b(_body_length, end_char)",
+        ),
+        (span_text_differs, "expect_column_pair_values_to_be_equal(quote_text, _body_span)"),
+        (null_id, "expect_column_values_to_not_be_null(event_id)"),
+        (unknown_label, "expect_column_values_to_be_in_set(event_type)"),
+        (date_in_2099, "expect_column_values_to_be_between(event_date)"),
+    ],
+)
+def test_corruption_quarantines_only_its_article(
+    seeds: tuple[Intake, Extraction], tmp_path: Path, corrupt: Corruption, expectation: str
+) -> None:
+    batch, extraction = seeds
+    bad = article_of(batch, FIRST.name)
+    good = article_of(batch, SECOND.name)
+    batch, extraction = corrupt(batch, extraction, bad)
+
+    outcome = run(batch, extraction)
+    assert set(outcome.failures) == {bad}
+    assert any(expectation in reason for reason in outcome.failures[bad])
+
+    kept = quarantine(batch, outcome.failures)
+    con = connect(tmp_path / "w.duckdb")
+    load.start_run(con, "r", None, datetime(2026, 11, 22))
+    load.load_batch(con, kept, extraction.only([good]), "r", datetime(2026, 11, 22))
+    states = dict(con.sql("SELECT file_path, status FROM ingest_log").fetchall())
+    assert states == {FIRST.name: "quarantined", SECOND.name: "loaded"}
+    [(reason,)] = con.sql("SELECT reason FROM ingest_log WHERE status = 'quarantined'").fetchall()
+    assert reason.startswith("failed validation: ") and expectation in reason
+    assert _loaded_ids(con) == {good}
+    assert con.sql("SELECT quarantined, loaded FROM runs").fetchall() == [(1, 1)]
+
+
+def _loaded_ids(con: duckdb.DuckDBPyConnection) -> set[str]:
+    ids: set[str] = set()
+    for table in ("articles", "entity_mentions", "quotes", "events"):
+        ids.update(r[0] for r in con.sql(f"SELECT DISTINCT article_id FROM {table}").fetchall())
+    return ids
+
+
+def test_a_row_of_no_known_article_is_caught_and_never_loaded(
+    seeds: tuple[Intake, Extraction], tmp_path: Path
+) -> None:
+    batch, extraction = seeds
+    orphan_id = "0000000000000000"
+    batch, extraction = orphan_article(batch, extraction, article_of(batch, FIRST.name))
+    outcome = run(batch, extraction)
+    assert set(outcome.failures) == {orphan_id}
+    assert any("in_set(_article_known)" in reason for reason in outcome.failures[orphan_id])
+
+    kept = quarantine(batch, outcome.failures)
+    con = connect(tmp_path / "w.duckdb")
+    load.start_run(con, "r", None, datetime(2026, 11, 22))
+    kept_ids = kept.articles["article_id"].to_list()
+    load.load_batch(con, kept, extraction.only(kept_ids), "r", datetime(2026, 11, 22))
+    assert orphan_id not in _loaded_ids(con)
+    assert _loaded_ids(con) == set(kept_ids)
+
+
+def test_an_expectation_that_cannot_run_vouches_for_no_article(
+    seeds: tuple[Intake, Extraction],
+) -> None:
+    batch, extraction = seeds
+    frames = validation_frames(batch.articles, extraction)
+    frames["quotes"] = frames["quotes"].drop("_body_span")
+    outcome = validate(frames, TODAY, owners(extraction))
+    assert set(outcome.failures) == set(batch.articles["article_id"].to_list())
