@@ -10,6 +10,7 @@ from collections.abc import Collection
 import polars as pl
 
 from transforms.extraction import Extraction
+from transforms.schemas import STORIES, STORY_ARTICLES
 
 ROW_KEY = "_row_key"
 
@@ -57,9 +58,12 @@ def validation_frames(
     extraction: Extraction,
     warehouse_articles: Collection[str] = (),
     warehouse_entities: Collection[str] = (),
+    stories: pl.DataFrame | None = None,
+    story_articles: pl.DataFrame | None = None,
 ) -> dict[str, pl.DataFrame]:
     """Frames keyed by table name; `warehouse_*` are ids already loaded that
-    batch rows may legitimately reference."""
+    batch rows may legitimately reference. Stories are validated when the batch
+    has them (story assignment is a later step of the run)."""
     article_ids = list(set(articles["article_id"].to_list()) | set(warehouse_articles))
     entity_ids = list(set(extraction.entities["entity_id"].to_list()) | set(warehouse_entities))
     bodies = articles.select("article_id", "body")
@@ -77,4 +81,25 @@ def validation_frames(
             _known("target_entity_id", entity_ids),
             _known("location_entity_id", entity_ids),
         ),
+        "stories": (stories if stories is not None else pl.DataFrame(schema=STORIES)).with_columns(
+            pl.col("story_id").alias(ROW_KEY)
+        ),
+        "story_articles": _article_rows(
+            story_articles if story_articles is not None else pl.DataFrame(schema=STORY_ARTICLES),
+            article_ids,
+        ),
     }
+
+
+def owners(
+    extraction: Extraction, story_articles: pl.DataFrame | None = None
+) -> dict[str, dict[str, set[str]]]:
+    """Which articles answer for a failing entity or story row: those that
+    mention the entity, those that belong to the story."""
+    found: dict[str, dict[str, set[str]]] = {"entities": {}, "stories": {}}
+    for entity_id, article_id in extraction.mentions.select("entity_id", "article_id").iter_rows():
+        found["entities"].setdefault(entity_id, set()).add(article_id)
+    if story_articles is not None:
+        for story_id, article_id in story_articles.select("story_id", "article_id").iter_rows():
+            found["stories"].setdefault(story_id, set()).add(article_id)
+    return found

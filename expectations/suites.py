@@ -15,7 +15,15 @@ from typing import Any
 
 from transforms.event_types import EVENT_TYPES
 from transforms.intake import ARTICLE_SCHEMA
-from transforms.schemas import ENTITIES, EVENTS, MENTIONS, QUOTES, Schema
+from transforms.schemas import (
+    ENTITIES,
+    EVENTS,
+    MENTIONS,
+    QUOTES,
+    STORIES,
+    STORY_ARTICLES,
+    Schema,
+)
 
 EARLIEST = date(1900, 1, 1)
 EVENT_HORIZON = timedelta(days=5 * 366)
@@ -183,5 +191,27 @@ def suites(today: date) -> dict[str, list[Check]]:
             Check("ExpectColumnValuesToNotBeNull", {"column": "event_date"}),
             Check("ExpectColumnValuesToBeBetween", {"column": "event_date", **event_window}),
             *_references("actor_entity_id", "target_entity_id", "location_entity_id"),
+        ],
+        "stories": [
+            *_types(STORIES),
+            *_id("story_id"),
+            Check("ExpectColumnValuesToBeBetween", {"column": "first_date", **window}),
+            Check("ExpectColumnValuesToBeBetween", {"column": "last_date", **window}),
+            Check(
+                "ExpectColumnPairValuesAToBeGreaterThanB",
+                {"column_A": "last_date", "column_B": "first_date", "or_equal": True},
+            ),
+            Check("ExpectColumnValuesToBeBetween", {"column": "article_count", "min_value": 1}),
+            Check("ExpectColumnValuesToBeBetween", {"column": "outlet_count", "min_value": 0}),
+        ],
+        "story_articles": [
+            *_types(STORY_ARTICLES),
+            Check("ExpectColumnValuesToNotBeNull", {"column": "story_id"}),
+            Check("ExpectColumnValuesToNotBeNull", {"column": "incident_id"}),
+            *_id("article_id"),
+            Check("ExpectColumnValuesToBeInSet", {"column": "_article_known", "value_set": [True]}),
+            Check(
+                "ExpectColumnValuesToBeBetween", {"column": "score", "min_value": 0, "max_value": 1}
+            ),
         ],
     }

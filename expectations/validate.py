@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -110,12 +111,12 @@ def _describe(config: Any) -> str:
 def validate(
     frames: dict[str, pl.DataFrame],
     today: date,
-    articles_of_entity: dict[str, set[str]],
+    owners: Mapping[str, Mapping[str, set[str]]],
     docs_dir: Path | None = None,
 ) -> Outcome:
     """Validate each table's frame with its suite. Every unexpected row's
-    `_row_key` names an article, or for `entities` an entity whose articles
-    `articles_of_entity` gives."""
+    `_row_key` names an article, or, for the tables in `owners` (entities,
+    stories), a key whose articles `owners[table]` gives."""
     definitions = _definitions(str(docs_dir) if docs_dir else None, today)
     everyone = set(frames["articles"][ROW_KEY].to_list())
     failures: dict[str, list[str]] = defaultdict(list)
@@ -142,8 +143,8 @@ def validate(
             ]
             reason = f"{table}: {_describe(item.expectation_config)} failed, e.g. {examples}"
             for key in dict.fromkeys(keys):
-                owners = articles_of_entity.get(key, set()) if table == "entities" else {key}
-                for article_id in owners:
+                blamed = owners[table].get(key, everyone) if table in owners else {key}
+                for article_id in blamed:
                     failures[article_id].append(reason)
     docs_index = None
     if docs_dir is not None:

@@ -11,7 +11,12 @@ from typing import Any
 from prefect import flow, get_run_logger, runtime, task
 from prefect.cache_policies import NONE
 
-from expectations.frames import referenced_articles, referenced_entities, validation_frames
+from expectations.frames import (
+    owners,
+    referenced_articles,
+    referenced_entities,
+    validation_frames,
+)
 from expectations.validate import Outcome, validate
 from newsdesk import inbox
 from newsdesk.settings import Settings
@@ -93,10 +98,7 @@ def validate_batch(
         old_articles = load.existing_article_ids(con, referenced_articles(extraction) - batch_ids)
         old_entities = load.existing_entity_ids(con, referenced_entities(extraction))
     frames = validation_frames(batch.articles, extraction, old_articles, old_entities)
-    owners: dict[str, set[str]] = {}
-    for entity_id, article_id in extraction.mentions.select("entity_id", "article_id").iter_rows():
-        owners.setdefault(entity_id, set()).add(article_id)
-    outcome = validate(frames, today, owners, settings.data_docs)
+    outcome = validate(frames, today, owners(extraction), settings.data_docs)
     if outcome.failures:
         for article_id, reasons in outcome.failures.items():
             logger.warning("quarantined article %s: %s", article_id, "; ".join(reasons[:3]))

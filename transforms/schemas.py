@@ -60,3 +60,18 @@ EVENTS: Schema = {
     "start_char": pl.Int32,
     "end_char": pl.Int32,
 }
+STORIES: Schema = {
+    "story_id": pl.String,
+    "title": pl.String,
+    "first_date": pl.Date,
+    "last_date": pl.Date,
+    "article_count": pl.Int32,
+    "outlet_count": pl.Int32,
+}
+STORY_ARTICLES: Schema = {
+    "story_id": pl.String,
+    "incident_id": pl.String,
+    "article_id": pl.String,
+    "score": pl.Float64,
+    "duplicate_of": pl.String,
+}

@@ -12,7 +12,7 @@ import polars as pl
 import pytest
 from spacy.language import Language
 
-from expectations.frames import validation_frames
+from expectations.frames import owners, validation_frames
 from expectations.validate import Outcome, validate
 from tests.conftest import SEEDS
 from transforms.extraction import Extraction, extract
@@ -29,13 +29,6 @@ def seeds(nlp: Language) -> tuple[Intake, Extraction]:
     files = [FileRead(p.name, 0, 0, "sha", p.read_bytes()) for p in (FIRST, SECOND)]
     batch = intake(files, latest_date=TODAY, min_words=20)
     return batch, extract(nlp, batch.articles)
-
-
-def owners(extraction: Extraction) -> dict[str, set[str]]:
-    found: dict[str, set[str]] = {}
-    for entity_id, article_id in extraction.mentions.select("entity_id", "article_id").iter_rows():
-        found.setdefault(entity_id, set()).add(article_id)
-    return found
 
 
 def run(batch: Intake, extraction: Extraction, docs: Path | None = None) -> Outcome:
@@ -188,3 +181,36 @@ def test_an_expectation_that_cannot_run_vouches_for_no_article(
     frames["quotes"] = frames["quotes"].drop("_body_span")
     outcome = validate(frames, TODAY, owners(extraction))
     assert set(outcome.failures) == set(batch.articles["article_id"].to_list())
+
+
+def test_a_bad_story_quarantines_its_articles(seeds: tuple[Intake, Extraction]) -> None:
+    batch, extraction = seeds
+    first, second = article_of(batch, FIRST.name), article_of(batch, SECOND.name)
+    stories = pl.DataFrame(
+        {
+            "story_id": ["s1"],
+            "title": ["NATO ministers meet"],
+            "first_date": [date(2023, 2, 16)],
+            "last_date": [date(2023, 2, 14)],
+            "article_count": [2],
+            "outlet_count": [1],
+        },
+        schema_overrides={"article_count": pl.Int32, "outlet_count": pl.Int32},
+    )
+    members = pl.DataFrame(
+        {
+            "story_id": ["s1", "s1"],
+            "incident_id": ["i1", "i1"],
+            "article_id": [first, second],
+            "score": [1.0, 0.8],
+            "duplicate_of": [None, None],
+        },
+        schema_overrides={"duplicate_of": pl.String},
+    )
+    frames = validation_frames(batch.articles, extraction, stories=stories, story_articles=members)
+    outcome = validate(frames, TODAY, owners(extraction, members))
+    assert set(outcome.failures) == {first, second}
+    assert all(
+        any("stories: expect_column_pair_values_a_to_be_greater_than_b" in r for r in reasons)
+        for reasons in outcome.failures.values()
+    )
