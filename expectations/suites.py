@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from transforms.dates import EARLIEST, HORIZON
 from transforms.event_types import EVENT_TYPES
 from transforms.intake import ARTICLE_SCHEMA
 from transforms.schemas import (
@@ -25,8 +26,6 @@ from transforms.schemas import (
     Schema,
 )
 
-EARLIEST = date(1900, 1, 1)
-EVENT_HORIZON = timedelta(days=5 * 366)
 MAX_ROWS_PER_ARTICLE = {"entity_mentions": 5_000, "quotes": 1_000, "events": 10_000}
 ENTITY_LABELS = [
     "PERSON",
@@ -140,7 +139,7 @@ def suites(today: date) -> dict[str, list[Check]]:
     """Every table's checks; `today` bounds dates (nothing dated after tomorrow)."""
     window = date_window(today)
     # Events may be planned ("next year"): their dates may run a few years ahead.
-    event_window = date_window(today, EVENT_HORIZON)
+    event_window = date_window(today, HORIZON)
     return {
         "articles": [
             *_types(ARTICLE_SCHEMA),

@@ -44,7 +44,9 @@ _LEADING = re.compile(
 )
 _WEEKDAY_ONLY = re.compile(rf"^(?:(?!last|next).)*\b(?:{_WEEKDAYS})(?:day)?\b", re.IGNORECASE)
 _EARLIER_LATER_THIS = re.compile(r"\b(?:earlier|later)\s+(?=this\b)", re.IGNORECASE)
+# The warehouse's window for event dates: history from 1900, plans five years ahead.
 EARLIEST = date(1900, 1, 1)
+HORIZON = timedelta(days=5 * 366)
 _PREFERENCE = {"past": "past", "future": "future", "present": "current_period"}
 
 
@@ -97,8 +99,8 @@ def resolve_date(expression: str, published: date, tense: Tense | None) -> Resol
     if start is None:
         return None
     value, precision = start
-    if value < EARLIEST:
-        return None  # outside the warehouse's window; the event keeps a fallback date
+    if value < EARLIEST or value > published + HORIZON:
+        return None  # a centuries-old or far-off target year is no event date
     # A weekday in a past or present clause is the latest such day on or before
     # publication: "on Wednesday" in a Wednesday paper is that same day.
     same_weekday_last_week = (published - value).days == 7

@@ -392,6 +392,17 @@ def _cue_near(doc: Doc, tokens: _Tokens, marked: Marked, resolver: SpeakerResolv
     return None
 
 
+def _one_per_span(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Two cues can report the same stretch of text; it is one quote, the first cue's."""
+    seen: set[tuple[int, int]] = set()
+    unique = []
+    for c in candidates:
+        if (c.start, c.end) not in seen:
+            seen.add((c.start, c.end))
+            unique.append(c)
+    return unique
+
+
 def _outermost(candidates: list[_Candidate]) -> list[_Candidate]:
     """Drop reported clauses nested in another one ("He said she believes X"):
     the outer statement already reports the inner one, and news attributes it
@@ -461,6 +472,7 @@ def extract_quotes(
         )
 
     candidates.sort(key=lambda c: c.start)
+    candidates = _one_per_span(candidates)
     quotes: list[Quote] = []
     last_by_paragraph: dict[int, Quote] = {}
     for c in candidates:

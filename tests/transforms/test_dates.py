@@ -39,3 +39,8 @@ def test_resolution_against_publication_and_tense(
 )
 def test_durations_ages_and_vague_spans_are_not_dates(expression: str) -> None:
     assert resolve_date(expression, THURSDAY, "past") is None
+
+
+@pytest.mark.parametrize("expression", ["1850", "2050"])
+def test_years_outside_the_warehouse_window_are_not_event_dates(expression: str) -> None:
+    assert resolve_date(expression, THURSDAY, "future") is None
