@@ -7,6 +7,7 @@ STAMP := $(VENV)/.installed
 # Prefect keeps its local state (ephemeral API database, `make ui` server) in the project.
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
+export PREFECT_LOGGING_EXTRA_LOGGERS ?= great_expectations
 
 .PHONY: install run test lint format lock clean
 

@@ -37,6 +37,13 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
+def _prefect_environment() -> None:
+    """Before Prefect is imported: no analytics, and Great Expectations' log
+    records (warnings and up) go to the flow run's log in the Prefect UI."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "great_expectations")
+
+
 def _settings(**overrides: Any) -> Settings:
     return Settings(**{k: v for k, v in overrides.items() if v is not None})
 
@@ -79,7 +86,7 @@ def _reader(db: Path | None) -> Iterator[Any]:
 def run(inbox: InboxOpt = None, db: DbOpt = None) -> None:
     """Run the pipeline once over the inbox and print what it loaded."""
     settings = _settings(inbox=inbox, db=db)
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    _prefect_environment()
     from flows.news_pipeline import news_pipeline
 
     try:
