@@ -59,7 +59,7 @@ def main() -> None:
             )
             seconds["extract"] += time.perf_counter() - t
             t = time.perf_counter()
-            frames = validation_frames(batch.articles, extraction)
+            frames = validation_frames(batch.articles, batch.log, extraction)
             outcome = validate(frames, today, owners(extraction), Path(tmp) / "docs")
             failures.update(outcome.failures)
             batch = quarantine(batch, outcome.failures)

@@ -55,6 +55,7 @@ def referenced_entities(extraction: Extraction) -> set[str]:
 
 def validation_frames(
     articles: pl.DataFrame,
+    log: pl.DataFrame,
     extraction: Extraction,
     warehouse_articles: Collection[str] = (),
     warehouse_entities: Collection[str] = (),
@@ -69,6 +70,7 @@ def validation_frames(
     bodies = articles.select("article_id", "body")
     return {
         "articles": articles.with_columns(pl.col("article_id").alias(ROW_KEY)),
+        "ingest_log": log.with_columns(pl.col("article_id").alias(ROW_KEY)),
         "entity_mentions": _article_rows(
             _with_spans(extraction.mentions, bodies), article_ids
         ).with_columns(_known("entity_id", entity_ids)),

@@ -15,7 +15,7 @@ from typing import Any
 
 from transforms.dates import EARLIEST, HORIZON
 from transforms.event_types import EVENT_TYPES
-from transforms.intake import ARTICLE_SCHEMA
+from transforms.intake import ARTICLE_SCHEMA, LOG_SCHEMA
 from transforms.schemas import (
     ENTITIES,
     EVENTS,
@@ -190,6 +190,13 @@ def suites(today: date) -> dict[str, list[Check]]:
             Check("ExpectColumnValuesToNotBeNull", {"column": "event_date"}),
             Check("ExpectColumnValuesToBeBetween", {"column": "event_date", **event_window}),
             *_references("actor_entity_id", "target_entity_id", "location_entity_id"),
+        ],
+        "ingest_log": [
+            *_types(LOG_SCHEMA),
+            Check("ExpectColumnValuesToNotBeNull", {"column": "file_path"}),
+            Check("ExpectColumnValuesToBeUnique", {"column": "file_path"}),
+            _in_set("status", ["loaded", "duplicate", "rejected", "quarantined"]),
+            Check("ExpectColumnValuesToBeBetween", {"column": "size_bytes", "min_value": 0}),
         ],
         "stories": [
             *_types(STORIES),

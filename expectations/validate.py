@@ -47,6 +47,8 @@ class Outcome:
 
 
 def _quiet() -> None:
+    """No analytics; GX's own logging at warning level (Prefect's logging set-up,
+    which forwards this logger to the flow run, may have lowered it meanwhile)."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     logging.getLogger("great_expectations").setLevel(logging.WARNING)
 
@@ -117,6 +119,7 @@ def validate(
     """Validate each table's frame with its suite. Every unexpected row's
     `_row_key` names an article, or, for the tables in `owners` (entities,
     stories), a key whose articles `owners[table]` gives."""
+    _quiet()
     definitions = _definitions(str(docs_dir) if docs_dir else None, today)
     everyone = set(frames["articles"][ROW_KEY].to_list())
     failures: dict[str, list[str]] = defaultdict(list)
@@ -143,7 +146,12 @@ def validate(
             ]
             reason = f"{table}: {_describe(item.expectation_config)} failed, e.g. {examples}"
             for key in dict.fromkeys(keys):
-                blamed = owners[table].get(key, everyone) if table in owners else {key}
+                if key is None:
+                    blamed = everyone  # a row no article answers for (a rejected file's log row)
+                elif table in owners:
+                    blamed = owners[table].get(key, everyone)
+                else:
+                    blamed = {key}
                 for article_id in blamed:
                     failures[article_id].append(reason)
     docs_index = None

@@ -97,7 +97,7 @@ def validate_batch(
     with open_warehouse(settings.db) as con:
         old_articles = load.existing_article_ids(con, referenced_articles(extraction) - batch_ids)
         old_entities = load.existing_entity_ids(con, referenced_entities(extraction))
-    frames = validation_frames(batch.articles, extraction, old_articles, old_entities)
+    frames = validation_frames(batch.articles, batch.log, extraction, old_articles, old_entities)
     outcome = validate(frames, today, owners(extraction), settings.data_docs)
     if outcome.failures:
         for article_id, reasons in outcome.failures.items():

@@ -32,7 +32,7 @@ def seeds(nlp: Language) -> tuple[Intake, Extraction]:
 
 
 def run(batch: Intake, extraction: Extraction, docs: Path | None = None) -> Outcome:
-    frames = validation_frames(batch.articles, extraction)
+    frames = validation_frames(batch.articles, batch.log, extraction)
     return validate(frames, TODAY, owners(extraction), docs)
 
 
@@ -177,7 +177,7 @@ def test_an_expectation_that_cannot_run_vouches_for_no_article(
     seeds: tuple[Intake, Extraction],
 ) -> None:
     batch, extraction = seeds
-    frames = validation_frames(batch.articles, extraction)
+    frames = validation_frames(batch.articles, batch.log, extraction)
     frames["quotes"] = frames["quotes"].drop("_body_span")
     outcome = validate(frames, TODAY, owners(extraction))
     assert set(outcome.failures) == set(batch.articles["article_id"].to_list())
@@ -207,10 +207,28 @@ def test_a_bad_story_quarantines_its_articles(seeds: tuple[Intake, Extraction]) 
         },
         schema_overrides={"duplicate_of": pl.String},
     )
-    frames = validation_frames(batch.articles, extraction, stories=stories, story_articles=members)
+    frames = validation_frames(
+        batch.articles, batch.log, extraction, stories=stories, story_articles=members
+    )
     outcome = validate(frames, TODAY, owners(extraction, members))
     assert set(outcome.failures) == {first, second}
     assert all(
         any("stories: expect_column_pair_values_a_to_be_greater_than_b" in r for r in reasons)
         for reasons in outcome.failures.values()
     )
+
+
+def test_an_unknown_log_status_is_caught(seeds: tuple[Intake, Extraction]) -> None:
+    batch, extraction = seeds
+    bad = article_of(batch, FIRST.name)
+    log = batch.log.with_columns(
+        pl.when(pl.col("article_id") == bad)
+        .then(pl.lit("misplaced"))
+        .otherwise(pl.col("status"))
+        .alias("status")
+    )
+    outcome = validate(
+        validation_frames(batch.articles, log, extraction), TODAY, owners(extraction)
+    )
+    assert set(outcome.failures) == {bad}
+    assert "ingest_log: expect_column_values_to_be_in_set(status)" in outcome.failures[bad][0]
