@@ -3,13 +3,18 @@ transaction per chunk."""
 
 from __future__ import annotations
 
+import time
 import uuid
+from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from uuid import UUID
 
+from duckdb import DuckDBPyConnection
 from prefect import flow, get_run_logger, runtime, task
 from prefect.cache_policies import NONE
+from prefect.client.orchestration import get_client
 
 from expectations.frames import (
     owners,
@@ -18,6 +23,8 @@ from expectations.frames import (
     validation_frames,
 )
 from expectations.validate import Outcome, validate
+from flows import artifacts
+from flows.writer import writer_slot
 from newsdesk import inbox
 from newsdesk.settings import Settings
 from transforms.extraction import Extraction, extract, stamp
@@ -27,23 +34,27 @@ from warehouse import load
 from warehouse.connection import open_warehouse
 
 
+def _warehouse(settings: Settings) -> AbstractContextManager[DuckDBPyConnection]:
+    return open_warehouse(settings.db, settings.lock_wait)
+
+
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
 @task(name="discover new files", cache_policy=NONE)
-def discover(inbox_dir: Path, db: Path) -> list[inbox.Candidate]:
+def discover(settings: Settings) -> list[inbox.Candidate]:
     logger = get_run_logger()
-    with open_warehouse(db) as con:
+    with _warehouse(settings) as con:
         known = load.known_files(con)
-    candidates = inbox.scan(inbox_dir)
+    candidates = inbox.scan(settings.inbox)
     fresh = inbox.unseen(candidates, known)
-    logger.info("%d file(s) in %s, %d new or changed", len(candidates), inbox_dir, len(fresh))
+    logger.info("%d file(s) in %s, %d new or changed", len(candidates), settings.inbox, len(fresh))
     return fresh
 
 
 @task(name="parse files", cache_policy=NONE)
-def parse(chunk: list[inbox.Candidate], db: Path, settings: Settings, latest_date: date) -> Intake:
+def parse(chunk: list[inbox.Candidate], settings: Settings, latest_date: date) -> Intake:
     logger = get_run_logger()
     reads = [r for c in chunk if (r := inbox.read(c, max_bytes=settings.max_bytes)) is not None]
     if len(reads) < len(chunk):
@@ -51,7 +62,7 @@ def parse(chunk: list[inbox.Candidate], db: Path, settings: Settings, latest_dat
             "%d file(s) changed while being read; they are left for the next run",
             len(chunk) - len(reads),
         )
-    with open_warehouse(db) as con:
+    with _warehouse(settings) as con:
         reads = inbox.changed(reads, load.known_files(con))
         batch = intake(reads, latest_date=latest_date, min_words=settings.min_words)
         known_ids = load.existing_article_ids(con, batch.articles["article_id"])
@@ -66,7 +77,7 @@ def extract_batch(batch: Intake, settings: Settings) -> tuple[Intake, Extraction
     logger = get_run_logger()
     nlp = load_nlp(settings.model)
     articles = stamp(batch.articles, model_version(nlp))
-    with open_warehouse(settings.db) as con:
+    with _warehouse(settings) as con:
         people = load.person_names(con)
     extraction = extract(
         nlp,
@@ -94,7 +105,7 @@ def validate_batch(
     expectations, and none of their rows load; the rest of the batch goes on."""
     logger = get_run_logger()
     batch_ids = set(batch.articles["article_id"].to_list())
-    with open_warehouse(settings.db) as con:
+    with _warehouse(settings) as con:
         old_articles = load.existing_article_ids(con, referenced_articles(extraction) - batch_ids)
         old_entities = load.existing_entity_ids(con, referenced_entities(extraction))
     frames = validation_frames(batch.articles, batch.log, extraction, old_articles, old_entities)
@@ -114,42 +125,68 @@ def validate_batch(
 
 
 @task(name="load batch", cache_policy=NONE)
-def load_batch(batch: Intake, extraction: Extraction, db: Path, run_id: str) -> None:
-    with open_warehouse(db) as con:
+def load_batch(batch: Intake, extraction: Extraction, settings: Settings, run_id: str) -> None:
+    with _warehouse(settings) as con:
         load.load_batch(con, batch, extraction, run_id, _now())
 
 
 @task(name="record run", cache_policy=NONE)
-def record_run(db: Path, run_id: str, status: str) -> dict[str, Any]:
-    with open_warehouse(db) as con:
+def record_run(
+    settings: Settings, run_id: str, status: str
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    with _warehouse(settings) as con:
         load.finish_run(con, run_id, status, _now())
-        return load.run_summary(con, run_id)
+        return load.run_summary(con, run_id), load.run_problems(con, run_id)
 
 
-@flow(name="news_pipeline", log_prints=False)
+def _run_name() -> str:
+    return f"news {datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
+
+
+def _rename(new_files: int) -> None:
+    """Run names carry the time and how many new files the run found."""
+    flow_run_id = runtime.flow_run.id
+    if flow_run_id is None:
+        return
+    with get_client(sync_client=True) as client:
+        client.update_flow_run(UUID(flow_run_id), name=f"{_run_name()} · {new_files} new file(s)")
+
+
+@flow(name="news_pipeline", flow_run_name=_run_name, log_prints=False)
 def news_pipeline(settings: Settings | None = None) -> dict[str, Any]:
-    """One run: every new or changed file in the inbox ends in a recorded state."""
+    """One run: every new or changed file in the inbox ends in a recorded state,
+    and the run publishes its summary to the Prefect UI."""
     settings = settings or Settings()
+    started = time.monotonic()
+    with writer_slot(settings.writer_wait):
+        summary, problems = _write(settings)
+    summary["duration_s"] = time.monotonic() - started
+    artifacts.publish(summary, problems)
+    return summary
+
+
+def _write(settings: Settings) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     logger = get_run_logger()
     run_id = f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
     today = date.today()
     latest_date = today + timedelta(days=1)
     docs: Path | None = None
-    with open_warehouse(settings.db) as con:
+    with _warehouse(settings) as con:
         load.start_run(con, run_id, runtime.flow_run.id, _now())
     try:
-        fresh = discover(settings.inbox, settings.db)
+        fresh = discover(settings)
+        _rename(len(fresh))
         for start in range(0, len(fresh), settings.chunk_size):
             chunk = fresh[start : start + settings.chunk_size]
-            batch = parse(chunk, settings.db, settings, latest_date)
+            batch = parse(chunk, settings, latest_date)
             batch, extraction = extract_batch(batch, settings)
             batch, extraction, outcome = validate_batch(batch, extraction, settings, today)
             docs = outcome.docs_index or docs
-            load_batch(batch, extraction, settings.db, run_id)
+            load_batch(batch, extraction, settings, run_id)
     except Exception:
-        record_run(settings.db, run_id, "failed")
+        record_run(settings, run_id, "failed")
         raise
-    summary = record_run(settings.db, run_id, "completed")
+    summary, problems = record_run(settings, run_id, "completed")
     summary["data_docs"] = str(docs) if docs else None
     logger.info(
         "run %s: %s file(s) seen, %s loaded, %s duplicate, %s rejected, %s quarantined",
@@ -160,4 +197,4 @@ def news_pipeline(settings: Settings | None = None) -> dict[str, Any]:
         summary["rejected"],
         summary["quarantined"],
     )
-    return summary
+    return summary, problems

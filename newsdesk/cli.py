@@ -70,11 +70,11 @@ def _reader(db: Path | None) -> Iterator[Any]:
     """A read-only connection to the warehouse, or a one-line error and exit 1."""
     import duckdb
 
-    from warehouse.connection import WarehouseMissing, connect_read_only
+    from warehouse.connection import WarehouseLocked, WarehouseMissing, connect_read_only
 
     try:
         con = connect_read_only(_settings(db=db).db)
-    except (WarehouseMissing, duckdb.Error) as exc:
+    except (WarehouseMissing, WarehouseLocked, duckdb.Error) as exc:
         _fail(str(exc).splitlines()[0])
     try:
         yield con

@@ -46,6 +46,16 @@ class Settings(BaseSettings):
         default=10_000_000, ge=1, description="Files larger than this are rejected unread."
     )
     min_words: int = Field(default=20, ge=0, description="Bodies with fewer words are rejected.")
+    lock_wait: float = Field(
+        default=60,
+        ge=0,
+        description="Seconds to retry while another process holds the DuckDB file.",
+    )
+    writer_wait: float = Field(
+        default=600,
+        ge=0,
+        description="Seconds a run waits for another run to finish writing before it stops.",
+    )
     data_docs: Path = Field(
         default=PROJECT_ROOT / "warehouse" / "data_docs",
         description="Folder for Great Expectations Data Docs, rebuilt on each run.",

@@ -3,9 +3,12 @@ read-only handle that cannot touch files outside the database."""
 
 from __future__ import annotations
 
+import re
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -16,9 +19,37 @@ class WarehouseMissing(FileNotFoundError):
     """Raised for read-only access to a warehouse that has never been written."""
 
 
-def connect(db: Path) -> duckdb.DuckDBPyConnection:
+class WarehouseLocked(RuntimeError):
+    """Another process kept the DuckDB file open for longer than we would wait."""
+
+
+_HOLDER = re.compile(r"held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")
+
+
+def _open(db: Path, lock_wait: float, **options: Any) -> duckdb.DuckDBPyConnection:
+    """Open the file, waiting with backoff while another process holds it (a
+    person's `duckdb` shell, another run); then fail naming the holder."""
+    deadline = time.monotonic() + lock_wait
+    delay = 0.1
+    while True:
+        try:
+            return duckdb.connect(str(db), **options)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            if time.monotonic() >= deadline:
+                match = _HOLDER.search(str(exc))
+                holder = f"{match['program']} (PID {match['pid']})" if match else "another process"
+                raise WarehouseLocked(
+                    f"{db} is held by {holder}; waited {lock_wait:.0f} s. Close it and retry."
+                ) from exc
+            time.sleep(delay)
+            delay = min(delay * 2, 5.0)
+
+
+def connect(db: Path, lock_wait: float = 0) -> duckdb.DuckDBPyConnection:
     db.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(db))
+    con = _open(db, lock_wait)
     try:
         apply_migrations(con)
     except BaseException:
@@ -27,10 +58,10 @@ def connect(db: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def connect_read_only(db: Path) -> duckdb.DuckDBPyConnection:
+def connect_read_only(db: Path, lock_wait: float = 0) -> duckdb.DuckDBPyConnection:
     if not db.exists():
         raise WarehouseMissing(f"no warehouse at {db}: run `newsdesk run` first")
-    return duckdb.connect(str(db), read_only=True, config={"enable_external_access": False})
+    return _open(db, lock_wait, read_only=True, config={"enable_external_access": False})
 
 
 @contextmanager
@@ -45,10 +76,10 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
 
 
 @contextmanager
-def open_warehouse(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+def open_warehouse(db: Path, lock_wait: float = 0) -> Iterator[duckdb.DuckDBPyConnection]:
     """A writer connection held only for the block: other processes (a person's
     `duckdb` shell, a scheduled run) can open the file in between steps."""
-    con = connect(db)
+    con = connect(db, lock_wait)
     try:
         yield con
     finally:

@@ -111,6 +111,10 @@ def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, now: da
     con.execute(sql("finish_run"), {"run_id": run_id, "status": status, "now": now})
 
 
+def run_problems(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict[str, object]]:
+    return con.execute(sql("run_problems"), {"run_id": run_id}).pl().to_dicts()
+
+
 def run_summary(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, object]:
     cursor = con.execute(sql("run_summary"), {"run_id": run_id})
     columns = [d[0] for d in cursor.description or []]

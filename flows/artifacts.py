@@ -1,0 +1,50 @@
+"""What a run shows in the Prefect UI: a markdown summary and a table of the
+files it rejected or quarantined, with reasons."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+
+SUMMARY_KEY = "news-pipeline-summary"
+PROBLEMS_KEY = "news-pipeline-problems"
+
+
+def summary_markdown(summary: dict[str, Any]) -> str:
+    validation = {True: "passed", False: "failed for some articles", None: "nothing to validate"}
+    rows = [
+        ("Files seen (new or changed)", summary["files_seen"]),
+        ("Loaded", summary["loaded"]),
+        ("Duplicates", summary["duplicates"]),
+        ("Rejected", summary["rejected"]),
+        ("Quarantined", summary["quarantined"]),
+        ("Entity mentions", summary["mentions"]),
+        ("New entities", summary["new_entities"]),
+        ("Quotes", summary["quotes"]),
+        ("Events", summary["events"]),
+        ("Stories touched", summary["stories"]),
+        ("Validation", validation[summary["validation_passed"]]),
+        ("Data Docs", f"`{summary['data_docs']}`" if summary.get("data_docs") else "not built"),
+        ("Duration", f"{summary['duration_s']:.1f} s"),
+    ]
+    lines = [
+        f"# newsdesk run `{summary['run_id']}`: {summary['status']}",
+        "",
+        "| | |",
+        "|---|---|",
+        *(f"| {label} | {value} |" for label, value in rows),
+    ]
+    return "\n".join(lines)
+
+
+def publish(summary: dict[str, Any], problems: list[dict[str, Any]]) -> None:
+    create_markdown_artifact(
+        summary_markdown(summary), key=SUMMARY_KEY, description="What this run loaded"
+    )
+    table = problems or [
+        {"file_path": "", "status": "", "reason": "no rejected or quarantined file"}
+    ]
+    create_table_artifact(
+        table, key=PROBLEMS_KEY, description="Files rejected or quarantined by this run"
+    )
