@@ -41,3 +41,23 @@ lock: install ## re-resolve requirements.lock from pyproject.toml (needs the reg
 
 clean:
 	rm -rf $(VENV) .prefect .pytest_cache .mypy_cache .ruff_cache
+
+# --- Prefect UI and schedules -------------------------------------------------------
+UI_PORT ?= 4200
+UI_API := http://127.0.0.1:$(UI_PORT)/api
+
+.PHONY: ui serve watch
+
+ui: install ## local Prefect server and UI on 127.0.0.1:$(UI_PORT) (state in .prefect/)
+	$(BIN)/prefect server start --host 127.0.0.1 --port $(UI_PORT)
+
+serve: install ## serve the news_pipeline deployment on its schedule against `make ui`
+	PREFECT_API_URL=$(UI_API) $(BIN)/newsdesk serve
+
+watch: install ## server, UI and schedule together; Ctrl-C stops both
+	@$(BIN)/prefect server start --host 127.0.0.1 --port $(UI_PORT) > .prefect-server.log 2>&1 & \
+	server=$$!; trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
+	until curl -sf $(UI_API)/health > /dev/null; do \
+		kill -0 $$server 2>/dev/null || { cat .prefect-server.log; exit 1; }; sleep 1; done; \
+	echo "Prefect UI: http://127.0.0.1:$(UI_PORT)"; \
+	PREFECT_API_URL=$(UI_API) $(BIN)/newsdesk serve

@@ -162,6 +162,38 @@ def status(db: DbOpt = None) -> None:
 
 
 @app.command()
+def serve(
+    cron: Annotated[
+        str | None, typer.Option("--cron", help="Cron schedule [default: every 15 minutes].")
+    ] = None,
+    interval: Annotated[
+        float | None, typer.Option("--interval", help="Run every SECONDS instead of cron.")
+    ] = None,
+    inbox: InboxOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Serve the news_pipeline deployment on a schedule (Ctrl-C stops it)."""
+    if cron and interval:
+        _fail("give --cron or --interval, not both", code=2)
+    settings = _settings(inbox=inbox, db=db)
+    _prefect_environment()
+    from prefect.settings import PREFECT_API_URL, PREFECT_UI_URL
+
+    from flows.deployment import DEPLOYMENT
+    from flows.deployment import serve as serve_deployment
+
+    if not PREFECT_API_URL.value():
+        typer.echo(
+            "warning: PREFECT_API_URL is not set: runs go to a temporary API with no UI. "
+            "Start one with `make ui` and export PREFECT_API_URL=http://127.0.0.1:4200/api",
+            err=True,
+        )
+    else:
+        typer.echo(f"Prefect UI: {PREFECT_UI_URL.value()}/deployments (deployment {DEPLOYMENT})")
+    serve_deployment(settings, cron=cron, interval=interval)
+
+
+@app.command()
 def docs(
     open_browser: Annotated[
         bool, typer.Option("--open", help="Open the Data Docs in a web browser.")

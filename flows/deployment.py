@@ -1,0 +1,32 @@
+"""Serving `news_pipeline` on a schedule against the Prefect API in
+PREFECT_API_URL: scheduled runs execute in the serving process."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
+
+from flows.news_pipeline import news_pipeline
+from newsdesk.settings import Settings
+
+DEPLOYMENT = "news-pipeline"
+DEFAULT_CRON = "*/15 * * * *"
+# A backlog of waiting runs is worse than a skipped one: a run scheduled while
+# another is still going is cancelled, and says so in the UI.
+ONE_AT_A_TIME = ConcurrencyLimitConfig(
+    limit=1, collision_strategy=ConcurrencyLimitStrategy.CANCEL_NEW
+)
+
+
+def serve(settings: Settings, cron: str | None = None, interval: float | None = None) -> None:
+    news_pipeline.serve(
+        name=DEPLOYMENT,
+        cron=None if interval else (cron or DEFAULT_CRON),
+        interval=timedelta(seconds=interval) if interval else None,
+        parameters={"settings": settings.model_dump(mode="json")},
+        global_limit=ONE_AT_A_TIME,
+        limit=1,
+        description="Load new article files from the inbox into the DuckDB warehouse.",
+        tags=["newsdesk"],
+    )
