@@ -65,6 +65,7 @@ def prefect_server(home: Path, *, ui: bool = False, timeout: float = 120) -> Ite
     port = free_port()
     env = server_env(home)
     env["PREFECT_UI_ENABLED"] = "true" if ui else "false"
+    env["PREFECT_UI_API_URL"] = f"http://127.0.0.1:{port}/api"  # the UI's own API calls
     args = [str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)]
     log = home.parent / f"prefect-server-{port}.log"
     home.mkdir(parents=True, exist_ok=True)
