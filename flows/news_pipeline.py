@@ -15,6 +15,7 @@ from duckdb import DuckDBPyConnection
 from prefect import flow, get_run_logger, runtime, task
 from prefect.cache_policies import NONE
 from prefect.client.orchestration import get_client
+from prefect.futures import PrefectFuture
 
 from expectations.frames import (
     owners,
@@ -139,6 +140,18 @@ def record_run(
         return load.run_summary(con, run_id), load.run_problems(con, run_id)
 
 
+def _validate_and_load(
+    extracted: PrefectFuture[tuple[Intake, Extraction]],
+    settings: Settings,
+    today: date,
+    run_id: str,
+) -> Path | None:
+    batch, extraction = extracted.result()
+    batch, extraction, outcome = validate_batch(batch, extraction, settings, today)
+    load_batch(batch, extraction, settings, run_id)
+    return outcome.docs_index
+
+
 def _run_name() -> str:
     return f"news {datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
 
@@ -176,13 +189,18 @@ def _write(settings: Settings) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     try:
         fresh = discover(settings)
         _rename(len(fresh))
+        # Extraction is submitted to the flow's task runner (threads by default, Dask
+        # with a DaskTaskRunner) so the next chunk is extracted while this one is
+        # validated and loaded; loading stays in this one writer.
+        pending: PrefectFuture[tuple[Intake, Extraction]] | None = None
         for start in range(0, len(fresh), settings.chunk_size):
             chunk = fresh[start : start + settings.chunk_size]
-            batch = parse(chunk, settings, latest_date)
-            batch, extraction = extract_batch(batch, settings)
-            batch, extraction, outcome = validate_batch(batch, extraction, settings, today)
-            docs = outcome.docs_index or docs
-            load_batch(batch, extraction, settings, run_id)
+            submitted = extract_batch.submit(parse(chunk, settings, latest_date), settings)
+            if pending is not None:
+                docs = _validate_and_load(pending, settings, today, run_id) or docs
+            pending = submitted
+        if pending is not None:
+            docs = _validate_and_load(pending, settings, today, run_id) or docs
     except Exception:
         record_run(settings, run_id, "failed")
         raise
