@@ -57,7 +57,7 @@ serve: install ## serve the news_pipeline deployment on its schedule against `ma
 watch: install ## server, UI and schedule together; Ctrl-C stops both
 	@$(BIN)/prefect server start --host 127.0.0.1 --port $(UI_PORT) > .prefect-server.log 2>&1 & \
 	server=$$!; trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
-	until curl -sf $(UI_API)/health > /dev/null; do \
+	until $(BIN)/python -c "import httpx; httpx.get('$(UI_API)/health').raise_for_status()" 2>/dev/null; do \
 		kill -0 $$server 2>/dev/null || { cat .prefect-server.log; exit 1; }; sleep 1; done; \
 	echo "Prefect UI: http://127.0.0.1:$(UI_PORT)"; \
 	PREFECT_API_URL=$(UI_API) $(BIN)/newsdesk serve
