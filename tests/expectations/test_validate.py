@@ -4,6 +4,7 @@ its article quarantined with a reason naming the expectation, the rest loads."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -53,20 +54,6 @@ def test_clean_seeds_pass_every_suite_and_docs_are_built(
 Corruption = Callable[[Intake, Extraction, str], tuple[Intake, Extraction]]
 
 
-def _quotes(extraction: Extraction, quotes: pl.DataFrame) -> Extraction:
-    return Extraction(
-        extraction.mentions, extraction.entities, extraction.aliases, quotes,
-        extraction.events, extraction.mention_context,
-    )  # fmt: skip
-
-
-def _events(extraction: Extraction, events: pl.DataFrame) -> Extraction:
-    return Extraction(
-        extraction.mentions, extraction.entities, extraction.aliases, extraction.quotes,
-        events, extraction.mention_context,
-    )  # fmt: skip
-
-
 def _first_row(frame: pl.DataFrame, article_id: str) -> pl.Expr:
     first: int = frame.with_row_index().filter(pl.col("article_id") == article_id)["index"][0]
     return pl.int_range(pl.len()) == pl.lit(first)
@@ -75,25 +62,25 @@ def _first_row(frame: pl.DataFrame, article_id: str) -> pl.Expr:
 def offsets_past_body(b: Intake, x: Extraction, a: str) -> tuple[Intake, Extraction]:
     row = _first_row(x.quotes, a)
     end = pl.when(row).then(pl.col("end_char") + 100_000).otherwise(pl.col("end_char"))
-    return b, _quotes(x, x.quotes.with_columns(end.alias("end_char")))
+    return b, replace(x, quotes=x.quotes.with_columns(end.alias("end_char")))
 
 
 def span_text_differs(b: Intake, x: Extraction, a: str) -> tuple[Intake, Extraction]:
     row = _first_row(x.quotes, a)
     text = pl.when(row).then(pl.lit("not in the body")).otherwise(pl.col("quote_text"))
-    return b, _quotes(x, x.quotes.with_columns(text.alias("quote_text")))
+    return b, replace(x, quotes=x.quotes.with_columns(text.alias("quote_text")))
 
 
 def null_id(b: Intake, x: Extraction, a: str) -> tuple[Intake, Extraction]:
     row = _first_row(x.events, a)
     ids = pl.when(row).then(pl.lit(None, dtype=pl.String)).otherwise(pl.col("event_id"))
-    return b, _events(x, x.events.with_columns(ids.alias("event_id")))
+    return b, replace(x, events=x.events.with_columns(ids.alias("event_id")))
 
 
 def unknown_label(b: Intake, x: Extraction, a: str) -> tuple[Intake, Extraction]:
     row = _first_row(x.events, a)
     kind = pl.when(row).then(pl.lit("gossip")).otherwise(pl.col("event_type"))
-    return b, _events(x, x.events.with_columns(kind.alias("event_type")))
+    return b, replace(x, events=x.events.with_columns(kind.alias("event_type")))
 
 
 def orphan_article(b: Intake, x: Extraction, a: str) -> tuple[Intake, Extraction]:
@@ -101,13 +88,13 @@ def orphan_article(b: Intake, x: Extraction, a: str) -> tuple[Intake, Extraction
     orphan = orphan.with_columns(
         pl.lit("0000000000000000").alias("article_id"), pl.lit("orphan").alias("quote_id")
     )
-    return b, _quotes(x, pl.concat([x.quotes, orphan]))
+    return b, replace(x, quotes=pl.concat([x.quotes, orphan]))
 
 
 def date_in_2099(b: Intake, x: Extraction, a: str) -> tuple[Intake, Extraction]:
     row = _first_row(x.events, a)
     day = pl.when(row).then(pl.lit(date(2099, 1, 1))).otherwise(pl.col("event_date"))
-    return b, _events(x, x.events.with_columns(day.alias("event_date")))
+    return b, replace(x, events=x.events.with_columns(day.alias("event_date")))
 
 
 @pytest.mark.parametrize(
