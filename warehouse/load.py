@@ -13,7 +13,7 @@ import duckdb
 import polars as pl
 
 from transforms.extraction import Extraction
-from transforms.intake import Intake
+from transforms.intake import Intake, drop_known
 from warehouse.connection import transaction
 from warehouse.statements import sql
 
@@ -77,18 +77,19 @@ def load_batch(
     now: datetime,
 ) -> None:
     """One transaction: the batch's articles with their extracted rows, their
-    log rows and the run's counters. Articles already in the warehouse (a
-    repeated batch) are skipped with all their rows."""
+    log rows and the run's counters. An article the warehouse already holds (a
+    repeated batch, or the same body loaded by an earlier chunk or another run
+    since this batch was parsed) is skipped with all its rows, and its file is
+    logged as a duplicate."""
     params = {"run_id": run_id, "now": now}
     with transaction(con):
         with _registered(con, {"batch_articles": batch.articles}):
             fresh = {row[0] for row in con.execute(sql("fresh_article_ids")).fetchall()}
-        articles = batch.articles
-        if len(fresh) < articles.height:
-            articles = articles.filter(pl.col("article_id").is_in(list(fresh)))
+        if len(fresh) < batch.articles.height:
+            batch = drop_known(batch, set(batch.articles["article_id"].to_list()) - fresh)
             extraction = extraction.only(fresh)
         frames = {
-            "batch_articles": articles,
+            "batch_articles": batch.articles,
             "batch_log": batch.log,
             "batch_mentions": extraction.mentions,
             "batch_entities": extraction.entities,

@@ -35,3 +35,20 @@ def test_load_is_one_idempotent_transaction_and_counts_the_run(tmp_path: Path) -
     assert ids == set(batch.articles["article_id"])
     known = load.known_files(con)
     assert known["a.txt"] == load.KnownFile(len(RAW), 1, "s1")
+
+
+def test_an_article_loaded_since_parsing_is_logged_as_a_duplicate(tmp_path: Path) -> None:
+    con = connect(tmp_path / "w.duckdb")
+    first = intake(
+        [FileRead("a.txt", len(RAW), 1, "s1", RAW)], latest_date=date(2024, 1, 1), min_words=3
+    )
+    second = intake(
+        [FileRead("b.txt", len(RAW), 1, "s1", RAW)], latest_date=date(2024, 1, 1), min_words=3
+    )
+    load.start_run(con, "r1", None, NOW)
+    load.load_batch(con, first, Extraction.empty(), "r1", NOW)
+    load.load_batch(con, second, Extraction.empty(), "r1", NOW.replace(second=1))
+    states = dict(con.sql("SELECT file_path, status FROM ingest_log").fetchall())
+    assert states == {"a.txt": "loaded", "b.txt": "duplicate"}
+    summary = load.run_summary(con, "r1")
+    assert (summary["loaded"], summary["duplicates"]) == (1, 1)
