@@ -14,7 +14,7 @@ from tests.e2e.servers import BIN, prefect_server, server_env
 
 pytestmark = pytest.mark.e2e
 
-ARTICLES = 60
+ARTICLES = 100
 
 
 def make_inbox(root: Path) -> Path:
