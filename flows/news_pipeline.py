@@ -64,7 +64,7 @@ def parse(chunk: list[inbox.Candidate], settings: Settings, latest_date: date) -
             len(chunk) - len(reads),
         )
     with _warehouse(settings) as con:
-        reads = inbox.changed(reads, load.known_files(con))
+        reads = inbox.changed(reads, chunk)
         batch = intake(reads, latest_date=latest_date, min_words=settings.min_words)
         known_ids = load.existing_article_ids(con, batch.articles["article_id"])
     batch = drop_known(batch, known_ids)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from transforms.intake import FileRead, oversize_problem
@@ -21,6 +21,7 @@ class Candidate:
     size_bytes: int
     mtime_ns: int
     problem: str | None = None
+    known_sha256: str | None = None  # the bytes' hash at the file's last record
 
 
 def scan(inbox: Path) -> list[Candidate]:
@@ -64,8 +65,10 @@ def unseen(candidates: list[Candidate], known: Mapping[str, KnownFile]) -> list[
     fresh = []
     for c in candidates:
         k = known.get(str(c.path))
-        if k is None or k.size_bytes != c.size_bytes or k.mtime_ns != c.mtime_ns:
+        if k is None:
             fresh.append(c)
+        elif k.size_bytes != c.size_bytes or k.mtime_ns != c.mtime_ns:
+            fresh.append(replace(c, known_sha256=k.sha256))
     return fresh
 
 
@@ -93,10 +96,7 @@ def read(candidate: Candidate, *, max_bytes: int) -> FileRead | None:
     return FileRead(path, candidate.size_bytes, candidate.mtime_ns, sha, raw)
 
 
-def changed(reads: list[FileRead], known: Mapping[str, KnownFile]) -> list[FileRead]:
+def changed(reads: list[FileRead], candidates: list[Candidate]) -> list[FileRead]:
     """Drop files whose bytes match their last record (only touched, not edited)."""
-    return [
-        r
-        for r in reads
-        if (k := known.get(r.path)) is None or r.sha256 is None or k.sha256 != r.sha256
-    ]
+    known = {str(c.path): c.known_sha256 for c in candidates}
+    return [r for r in reads if r.sha256 is None or known.get(r.path) != r.sha256]

@@ -6,14 +6,15 @@ fallback is noted so a reader can tell a repaired file from a clean one."""
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 from dataclasses import dataclass
 
 from transforms.rejection import Rejected
 
 TRIED = "UTF-8, UTF-16 (with BOM), Windows-1252"
 MAX_CONTROL_SHARE = 0.05
-_ALLOWED_CONTROLS = frozenset("\n\r\t\f\v")
+# Unicode's control characters (category Cc) except the whitespace ones (\t \n \v \f \r).
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -26,10 +27,7 @@ class Decoded:
 def _control_share(text: str) -> float:
     if not text:
         return 0.0
-    controls = sum(
-        1 for ch in text if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) == "Cc"
-    )
-    return controls / len(text)
+    return len(_CONTROLS.findall(text)) / len(text)
 
 
 def _check_printable(decoded: Decoded) -> Decoded:

@@ -105,11 +105,21 @@ def _tense(verb: Token | None) -> Tense | None:
     return "present"
 
 
-class _Dates:
-    """DATE mentions keyed by the trigger they attach to."""
+def _first_resolving(ents: list[Span], published: date, tense: Tense | None) -> ResolvedDate | None:
+    for ent in ents:
+        resolved = resolve_date(ent.text, published, tense)
+        if resolved is not None:
+            return resolved
+    return None
 
-    def __init__(self, doc: Doc) -> None:
+
+class _Dates:
+    """DATE mentions attached to a trigger, indexed once per doc by that trigger
+    and by sentence."""
+
+    def __init__(self, doc: Doc, sentence_of: list[int]) -> None:
         self.by_trigger: dict[int, list[Span]] = {}
+        self.by_sentence: dict[int, list[Span]] = {}
         for ent in doc.ents:
             if ent.label_ not in ("DATE", "TIME"):
                 continue
@@ -118,25 +128,17 @@ class _Dates:
                 head = head.head
             if head.i != ent.root.i:
                 self.by_trigger.setdefault(head.i, []).append(ent)
+                self.by_sentence.setdefault(sentence_of[ent.start], []).append(ent)
 
-    def in_sentence(self, tok: Token, published: date, tense: Tense | None) -> ResolvedDate | None:
+    def in_sentence(
+        self, sentence: int, published: date, tense: Tense | None
+    ) -> ResolvedDate | None:
         """A sentence narrates one time: an undated event takes the date stated
         elsewhere in its sentence (the first that resolves)."""
-        sent = tok.sent
-        for ents in self.by_trigger.values():
-            for ent in ents:
-                if sent.start <= ent.start < sent.end:
-                    resolved = resolve_date(ent.text, published, tense)
-                    if resolved is not None:
-                        return resolved
-        return None
+        return _first_resolving(self.by_sentence.get(sentence, []), published, tense)
 
     def resolve(self, tok: Token, published: date, tense: Tense | None) -> ResolvedDate | None:
-        for ent in self.by_trigger.get(tok.i, []):
-            resolved = resolve_date(ent.text, published, tense)
-            if resolved is not None:
-                return resolved
-        return None
+        return _first_resolving(self.by_trigger.get(tok.i, []), published, tense)
 
 
 def _reported(tok: Token, quoted: list[tuple[int, int]]) -> bool:
@@ -242,7 +244,7 @@ def extract_events(
     quoted: list[tuple[int, int]],
 ) -> list[Event]:
     by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
-    dates = _Dates(doc)
+    dates = _Dates(doc, sentence_of)
     events: list[Event] = []
     for tok in doc:
         if not _is_trigger(tok):
@@ -255,7 +257,7 @@ def extract_events(
         if resolved is None and verb is not None and verb.i != tok.i:
             resolved = dates.resolve(verb, published, tense)
         if resolved is None:
-            resolved = dates.in_sentence(tok, published, tense)
+            resolved = dates.in_sentence(sentence_of[tok.i], published, tense)
         location = _location(tok, by_token)
         noun_of_light_verb = (
             tok.pos_ == "NOUN"

@@ -1,4 +1,5 @@
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from newsdesk import inbox
@@ -40,7 +41,9 @@ def test_unchanged_files_are_not_selected(tmp_path: Path) -> None:
     assert inbox.unseen([candidate], {str(candidate.path): same}) == []
     os.utime(path, ns=(1, 1))
     [touched] = inbox.scan(tmp_path)
-    assert inbox.unseen([touched], {str(candidate.path): same}) == [touched]
+    assert inbox.unseen([touched], {str(candidate.path): same}) == [
+        replace(touched, known_sha256="x")
+    ]
 
 
 def test_read_hashes_and_a_touched_but_identical_file_is_dropped(tmp_path: Path) -> None:
@@ -48,9 +51,11 @@ def test_read_hashes_and_a_touched_but_identical_file_is_dropped(tmp_path: Path)
     [candidate] = inbox.scan(tmp_path)
     read = inbox.read(candidate, max_bytes=100)
     assert read is not None and read.raw == b"hello" and read.sha256 is not None
-    known = {read.path: KnownFile(0, 0, read.sha256)}
-    assert inbox.changed([read], known) == []
-    assert inbox.changed([read], {read.path: KnownFile(0, 0, "other")}) == [read]
+    touched = inbox.unseen([candidate], {read.path: KnownFile(0, 0, read.sha256)})
+    assert inbox.changed([read], touched) == []
+    edited = inbox.unseen([candidate], {read.path: KnownFile(0, 0, "other")})
+    assert inbox.changed([read], edited) == [read]
+    assert inbox.changed([read], [candidate]) == [read]
 
 
 def test_a_file_growing_while_read_is_left_for_the_next_run(tmp_path: Path) -> None:
