@@ -9,13 +9,17 @@ body length, whether a referenced article or entity exists, rows per article.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from transforms.dates import EARLIEST, HORIZON
+from transforms.dates import EARLIEST, HORIZON, PRECISIONS
+from transforms.entities import ENTITY_LABELS
 from transforms.event_types import EVENT_TYPES
-from transforms.intake import ARTICLE_SCHEMA, LOG_SCHEMA
+from transforms.events import DATE_SOURCES, MODALITIES
+from transforms.intake import ARTICLE_SCHEMA, LOG_SCHEMA, STATUSES
+from transforms.quotes import QUOTE_KINDS
 from transforms.schemas import (
     ENTITIES,
     EVENTS,
@@ -27,18 +31,6 @@ from transforms.schemas import (
 )
 
 MAX_ROWS_PER_ARTICLE = {"entity_mentions": 5_000, "quotes": 1_000, "events": 10_000}
-ENTITY_LABELS = [
-    "PERSON",
-    "NORP",
-    "FAC",
-    "ORG",
-    "GPE",
-    "LOC",
-    "PRODUCT",
-    "EVENT",
-    "WORK_OF_ART",
-    "LAW",
-]
 # dtype names as pandas reports them after polars → Arrow → pandas; pandas holds
 # an integer column with a null as float64 and a boolean one as object, so those
 # pass here and the null is reported by the column's own not-null expectation.
@@ -62,7 +54,7 @@ def _types(schema: Schema) -> list[Check]:
     checks = []
     for column, dtype in schema.items():
         checks.append(Check("ExpectColumnToExist", {"column": column}))
-        name = str(dtype).split("(")[0] if not isinstance(dtype, type) else dtype.__name__
+        name = dtype.__name__ if isinstance(dtype, type) else type(dtype).__name__
         checks.append(
             Check(
                 "ExpectColumnValuesToBeInTypeList",
@@ -79,11 +71,8 @@ def _id(column: str) -> list[Check]:
     ]
 
 
-def _in_set(column: str, values: list[str], nullable: bool = False) -> Check:
-    return Check(
-        "ExpectColumnValuesToBeInSet",
-        {"column": column, "value_set": values, **({"mostly": 1.0} if not nullable else {})},
-    )
+def _in_set(column: str, values: Iterable[str]) -> Check:
+    return Check("ExpectColumnValuesToBeInSet", {"column": column, "value_set": sorted(values)})
 
 
 def _spans(text_column: str) -> list[Check]:
@@ -175,7 +164,7 @@ def suites(today: date) -> dict[str, list[Check]]:
             *_id("quote_id"),
             *_belongs("quotes"),
             *_spans("quote_text"),
-            _in_set("kind", ["direct", "indirect", "mixed"]),
+            _in_set("kind", QUOTE_KINDS),
             *_references("speaker_entity_id"),
         ],
         "events": [
@@ -183,10 +172,10 @@ def suites(today: date) -> dict[str, list[Check]]:
             *_id("event_id"),
             *_belongs("events"),
             *_spans("trigger_text"),
-            _in_set("event_type", list(EVENT_TYPES)),
-            _in_set("date_precision", ["day", "week", "month", "year"]),
-            _in_set("date_source", ["explicit", "relative", "publication"]),
-            _in_set("modality", ["asserted", "planned", "reported", "hypothetical"]),
+            _in_set("event_type", EVENT_TYPES),
+            _in_set("date_precision", PRECISIONS),
+            _in_set("date_source", DATE_SOURCES),
+            _in_set("modality", MODALITIES),
             Check("ExpectColumnValuesToNotBeNull", {"column": "event_date"}),
             Check("ExpectColumnValuesToBeBetween", {"column": "event_date", **event_window}),
             *_references("actor_entity_id", "target_entity_id", "location_entity_id"),
@@ -195,7 +184,7 @@ def suites(today: date) -> dict[str, list[Check]]:
             *_types(LOG_SCHEMA),
             Check("ExpectColumnValuesToNotBeNull", {"column": "file_path"}),
             Check("ExpectColumnValuesToBeUnique", {"column": "file_path"}),
-            _in_set("status", ["loaded", "duplicate", "rejected", "quarantined"]),
+            _in_set("status", STATUSES),
             Check("ExpectColumnValuesToBeBetween", {"column": "size_bytes", "min_value": 0}),
         ],
         "stories": [

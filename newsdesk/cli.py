@@ -66,14 +66,14 @@ def _fail(message: str, code: int = 1) -> NoReturn:
 
 
 @contextmanager
-def _reader(db: Path | None) -> Iterator[Any]:
+def _reader(db: Path) -> Iterator[Any]:
     """A read-only connection to the warehouse, or a one-line error and exit 1."""
     import duckdb
 
     from warehouse.connection import WarehouseLocked, WarehouseMissing, connect_read_only
 
     try:
-        con = connect_read_only(_settings(db=db).db)
+        con = connect_read_only(db)
     except (WarehouseMissing, WarehouseLocked, duckdb.Error) as exc:
         _fail(str(exc).splitlines()[0])
     try:
@@ -131,7 +131,7 @@ def sql(
     if (query is None) == (file is None):
         _fail("give either a QUERY or --file", code=2)
     text = file.read_text(encoding="utf-8") if file is not None else str(query)
-    with _reader(db) as con:
+    with _reader(_settings(db=db).db) as con:
         try:
             frame = run_query(con, text)
         except (WriteRefused, ValueError, duckdb.Error) as exc:
@@ -153,7 +153,7 @@ def status(db: DbOpt = None) -> None:
     from warehouse import status as st
 
     settings = _settings(db=db)
-    with _reader(db) as con:
+    with _reader(settings.db) as con:
         runs, states, problems = st.recent_runs(con), st.file_states(con), st.problem_files(con)
     with _table_style(pl):
         typer.echo(f"Warehouse {settings.db}\n\nLast runs:\n{runs}\n\nFiles by state:\n{states}")

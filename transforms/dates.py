@@ -14,12 +14,13 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
-from typing import Literal
+from typing import Literal, get_args
 
 from dateparser.date import DateDataParser
 
 Tense = Literal["past", "present", "future"]
 Precision = Literal["day", "week", "month", "year"]
+PRECISIONS: tuple[Precision, ...] = get_args(Precision)
 
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"

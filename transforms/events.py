@@ -22,6 +22,9 @@ from transforms.entities import PLACE_LABELS, Mention
 from transforms.event_types import EVENTIVE_NOUNS, event_type
 from transforms.speakers import SpeakerResolver
 
+MODALITIES = ("asserted", "planned", "reported", "hypothetical")
+# Where an event's date came from; "publication" stands in when the text gives none.
+DATE_SOURCES = ("explicit", "relative", "publication")
 SKIP_VERBS = frozenset(
     "be have do get seem appear become remain let go come want need try use include".split()
 )

@@ -12,6 +12,7 @@ import polars as pl
 from transforms.articles import parse_article
 from transforms.rejection import Rejected
 
+STATUSES = ("loaded", "duplicate", "rejected", "quarantined")
 ARTICLE_SCHEMA: dict[str, type[pl.DataType] | pl.DataType] = {
     "article_id": pl.String,
     "source_path": pl.String,

@@ -20,6 +20,7 @@ from transforms.cues import ACCORDING_TO, COLON, CUE_VERBS, DIRECTIVE_VERBS
 from transforms.entities import Mention
 from transforms.speakers import SpeakerResolver
 
+QUOTE_KINDS = ("direct", "indirect", "mixed")
 OPEN_MARKS = "“«„"
 CLOSE_MARKS = "”»"
 STRAIGHT = '"'
