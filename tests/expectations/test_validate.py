@@ -3,7 +3,6 @@ its article quarantined with a reason naming the expectation, the rest loads."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -51,36 +50,15 @@ def test_clean_seeds_pass_every_suite_and_docs_are_built(
     assert "quotes" in outcome.docs_index.read_text(encoding="utf-8")
 
 
-Corruption = Callable[[Intake, Extraction, str], tuple[Intake, Extraction]]
-
-
-def _first_row(frame: pl.DataFrame, article_id: str) -> pl.Expr:
+def corrupt_first_row(
+    x: Extraction, article_id: str, table: str, column: str, value: pl.Expr
+) -> Extraction:
+    """Set `column` of the article's first row in one extracted table to `value`."""
+    frame: pl.DataFrame = getattr(x, table)
     first: int = frame.with_row_index().filter(pl.col("article_id") == article_id)["index"][0]
-    return pl.int_range(pl.len()) == pl.lit(first)
-
-
-def offsets_past_body(b: Intake, x: Extraction, a: str) -> tuple[Intake, Extraction]:
-    row = _first_row(x.quotes, a)
-    end = pl.when(row).then(pl.col("end_char") + 100_000).otherwise(pl.col("end_char"))
-    return b, replace(x, quotes=x.quotes.with_columns(end.alias("end_char")))
-
-
-def span_text_differs(b: Intake, x: Extraction, a: str) -> tuple[Intake, Extraction]:
-    row = _first_row(x.quotes, a)
-    text = pl.when(row).then(pl.lit("not in the body")).otherwise(pl.col("quote_text"))
-    return b, replace(x, quotes=x.quotes.with_columns(text.alias("quote_text")))
-
-
-def null_id(b: Intake, x: Extraction, a: str) -> tuple[Intake, Extraction]:
-    row = _first_row(x.events, a)
-    ids = pl.when(row).then(pl.lit(None, dtype=pl.String)).otherwise(pl.col("event_id"))
-    return b, replace(x, events=x.events.with_columns(ids.alias("event_id")))
-
-
-def unknown_label(b: Intake, x: Extraction, a: str) -> tuple[Intake, Extraction]:
-    row = _first_row(x.events, a)
-    kind = pl.when(row).then(pl.lit("gossip")).otherwise(pl.col("event_type"))
-    return b, replace(x, events=x.events.with_columns(kind.alias("event_type")))
+    row = pl.int_range(pl.len()) == pl.lit(first)
+    corrupted = pl.when(row).then(value).otherwise(pl.col(column)).alias(column)
+    return replace(x, **{table: frame.with_columns(corrupted)})
 
 
 def orphan_article(b: Intake, x: Extraction, a: str) -> tuple[Intake, Extraction]:
@@ -91,32 +69,54 @@ def orphan_article(b: Intake, x: Extraction, a: str) -> tuple[Intake, Extraction
     return b, replace(x, quotes=pl.concat([x.quotes, orphan]))
 
 
-def date_in_2099(b: Intake, x: Extraction, a: str) -> tuple[Intake, Extraction]:
-    row = _first_row(x.events, a)
-    day = pl.when(row).then(pl.lit(date(2099, 1, 1))).otherwise(pl.col("event_date"))
-    return b, replace(x, events=x.events.with_columns(day.alias("event_date")))
-
-
 @pytest.mark.parametrize(
-    ("corrupt", "expectation"),
+    ("table", "column", "value", "expectation"),
     [
         (
-            offsets_past_body,
+            "quotes",
+            "end_char",
+            pl.col("end_char") + 100_000,  # an offset past the body
             "expect_column_pair_values_a_to_be_greater_than_b(_body_length, end_char)",
         ),
-        (span_text_differs, "expect_column_pair_values_to_be_equal(quote_text, _body_span)"),
-        (null_id, "expect_column_values_to_not_be_null(event_id)"),
-        (unknown_label, "expect_column_values_to_be_in_set(event_type)"),
-        (date_in_2099, "expect_column_values_to_be_between(event_date)"),
+        (
+            "quotes",
+            "quote_text",
+            pl.lit("not in the body"),
+            "expect_column_pair_values_to_be_equal(quote_text, _body_span)",
+        ),
+        (
+            "events",
+            "event_id",
+            pl.lit(None, dtype=pl.String),
+            "expect_column_values_to_not_be_null(event_id)",
+        ),
+        (
+            "events",
+            "event_type",
+            pl.lit("gossip"),
+            "expect_column_values_to_be_in_set(event_type)",
+        ),
+        (
+            "events",
+            "event_date",
+            pl.lit(date(2099, 1, 1)),
+            "expect_column_values_to_be_between(event_date)",
+        ),
     ],
+    ids=["offset-past-body", "span-mismatch", "null-id", "unknown-label", "date-2099"],
 )
 def test_corruption_quarantines_only_its_article(
-    seeds: tuple[Intake, Extraction], tmp_path: Path, corrupt: Corruption, expectation: str
+    seeds: tuple[Intake, Extraction],
+    tmp_path: Path,
+    table: str,
+    column: str,
+    value: pl.Expr,
+    expectation: str,
 ) -> None:
     batch, extraction = seeds
     bad = article_of(batch, FIRST.name)
     good = article_of(batch, SECOND.name)
-    batch, extraction = corrupt(batch, extraction, bad)
+    extraction = corrupt_first_row(extraction, bad, table, column, value)
 
     outcome = run(batch, extraction)
     assert set(outcome.failures) == {bad}
