@@ -22,7 +22,7 @@ from expectations.frames import owners, validation_frames
 from expectations.validate import validate
 from newsdesk.settings import Settings
 from transforms.extraction import extract
-from transforms.intake import FileRead, Intake, intake, quarantine
+from transforms.intake import FileRead, intake, quarantine
 from transforms.nlp import load_nlp
 from warehouse import load
 from warehouse.connection import connect
@@ -49,9 +49,6 @@ def main() -> None:
             chunk = files[start : start + settings.chunk_size]
             t = time.perf_counter()
             batch = intake(chunk, latest_date=today, min_words=settings.min_words)
-            batch = Intake(
-                batch.articles.unique("article_id", keep="first", maintain_order=True), batch.log
-            )
             seconds["parse"] += time.perf_counter() - t
             t = time.perf_counter()
             extraction = extract(

@@ -157,12 +157,14 @@ def _run_name() -> str:
 
 
 def _rename(new_files: int) -> None:
-    """Run names carry the time and how many new files the run found."""
+    """Run names carry their start time (given at start) and, once discovery
+    has counted them, how many new files the run found."""
     flow_run_id = runtime.flow_run.id
     if flow_run_id is None:
         return
+    name = f"{runtime.flow_run.name} · {new_files} new file(s)"
     with get_client(sync_client=True) as client:
-        client.update_flow_run(UUID(flow_run_id), name=f"{_run_name()} · {new_files} new file(s)")
+        client.update_flow_run(UUID(flow_run_id), name=name)
 
 
 @flow(name="news_pipeline", flow_run_name=_run_name, log_prints=False)
