@@ -68,10 +68,21 @@ STORIES: Schema = {
     "article_count": pl.Int32,
     "outlet_count": pl.Int32,
 }
+INCIDENTS: Schema = {
+    "incident_id": pl.String,
+    "story_id": pl.String,
+    "title": pl.String,
+    "first_date": pl.Date,
+    "last_date": pl.Date,
+    "article_count": pl.Int32,
+    "outlet_count": pl.Int32,
+}
 STORY_ARTICLES: Schema = {
     "story_id": pl.String,
     "incident_id": pl.String,
     "article_id": pl.String,
     "score": pl.Float64,
+    "incident_score": pl.Float64,
     "duplicate_of": pl.String,
+    "sequence": pl.Int64,
 }
