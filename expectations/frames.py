@@ -10,7 +10,7 @@ from collections.abc import Collection
 import polars as pl
 
 from transforms.extraction import Extraction
-from transforms.schemas import STORIES, STORY_ARTICLES
+from transforms.schemas import INCIDENTS, STORIES, STORY_ARTICLES
 
 ROW_KEY = "_row_key"
 
@@ -37,11 +37,16 @@ def _known(column: str, entity_ids: list[str]) -> pl.Expr:
     return (pl.col(column).is_null() | pl.col(column).is_in(entity_ids)).alias(f"_{column}_known")
 
 
-def referenced_articles(extraction: Extraction) -> set[str]:
-    """Article ids the extracted rows point at (to look up in the warehouse)."""
+def referenced_articles(
+    extraction: Extraction, story_articles: pl.DataFrame | None = None
+) -> set[str]:
+    """Article ids the batch rows point at (to look up in the warehouse),
+    including the originals that near-duplicates copy."""
     ids: set[str] = set()
     for frame in (extraction.mentions, extraction.quotes, extraction.events):
         ids.update(frame["article_id"].drop_nulls().to_list())
+    if story_articles is not None:
+        ids.update(story_articles["duplicate_of"].drop_nulls().to_list())
     return ids
 
 
@@ -60,6 +65,7 @@ def validation_frames(
     warehouse_articles: Collection[str] = (),
     warehouse_entities: Collection[str] = (),
     stories: pl.DataFrame | None = None,
+    incidents: pl.DataFrame | None = None,
     story_articles: pl.DataFrame | None = None,
 ) -> dict[str, pl.DataFrame]:
     """Frames keyed by table name; `warehouse_*` are ids already loaded that
@@ -86,9 +92,16 @@ def validation_frames(
         "stories": (stories if stories is not None else pl.DataFrame(schema=STORIES)).with_columns(
             pl.col("story_id").alias(ROW_KEY)
         ),
+        "incidents": (
+            incidents if incidents is not None else pl.DataFrame(schema=INCIDENTS)
+        ).with_columns(pl.col("incident_id").alias(ROW_KEY)),
         "story_articles": _article_rows(
             story_articles if story_articles is not None else pl.DataFrame(schema=STORY_ARTICLES),
             article_ids,
+        ).with_columns(
+            (pl.col("duplicate_of").is_null() | pl.col("duplicate_of").is_in(article_ids)).alias(
+                "_duplicate_of_known"
+            )
         ),
     }
 
@@ -96,12 +109,15 @@ def validation_frames(
 def owners(
     extraction: Extraction, story_articles: pl.DataFrame | None = None
 ) -> dict[str, dict[str, set[str]]]:
-    """Which articles answer for a failing entity or story row: those that
-    mention the entity, those that belong to the story."""
-    found: dict[str, dict[str, set[str]]] = {"entities": {}, "stories": {}}
+    """Which articles answer for a failing entity, story or incident row: those
+    that mention the entity, the batch articles placed in the story or incident."""
+    found: dict[str, dict[str, set[str]]] = {"entities": {}, "stories": {}, "incidents": {}}
     for entity_id, article_id in extraction.mentions.select("entity_id", "article_id").iter_rows():
         found["entities"].setdefault(entity_id, set()).add(article_id)
     if story_articles is not None:
-        for story_id, article_id in story_articles.select("story_id", "article_id").iter_rows():
+        for story_id, incident_id, article_id in story_articles.select(
+            "story_id", "incident_id", "article_id"
+        ).iter_rows():
             found["stories"].setdefault(story_id, set()).add(article_id)
+            found["incidents"].setdefault(incident_id, set()).add(article_id)
     return found

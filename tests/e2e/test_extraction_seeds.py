@@ -190,3 +190,37 @@ def test_every_span_matches_the_body(warehouse: Path) -> None:
             f"WHERE substring(a.body, t.start_char + 1, t.end_char - t.start_char) <> t.{column}",
         )
         assert bad == [(0,)], table
+
+
+def test_the_two_outlets_on_one_meeting_are_one_story_and_one_incident(warehouse: Path) -> None:
+    placed = rows(
+        warehouse,
+        "SELECT story_id, incident_id, duplicate_of FROM story_articles ORDER BY sequence",
+    )
+    assert len(placed) == 2
+    assert len({(story, incident) for story, incident, _ in placed}) == 1
+    assert [copy for *_, copy in placed] == [None, None]
+    [(title, first, last, count)] = rows(
+        warehouse, "SELECT title, first_date, last_date, article_count FROM stories"
+    )
+    titles = {t for (t,) in rows(warehouse, "SELECT title FROM articles")}
+    assert title in titles
+    assert (str(first), str(last), count) == ("2023-02-14", "2023-02-16", 2)
+
+
+def test_stories_rebuilt_from_the_cli_match_the_run(warehouse: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsdesk.cli import app
+
+    query = "SELECT * FROM story_articles ORDER BY sequence"
+    stories_query = "SELECT * FROM stories ORDER BY story_id"
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(warehouse, copy)
+    result = CliRunner().invoke(app, ["stories", "--rebuild", "--db", str(copy)])
+    assert result.exit_code == 0, result.output
+    assert "2 article(s) placed" in result.output
+    assert rows(copy, query) == rows(warehouse, query)
+    assert rows(copy, stories_query) == rows(warehouse, stories_query)
+    listed = CliRunner().invoke(app, ["stories", "--db", str(copy)])
+    assert listed.exit_code == 0 and "story-" in listed.output

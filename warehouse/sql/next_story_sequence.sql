@@ -1,0 +1,1 @@
+SELECT coalesce(max(sequence) + 1, 0) FROM story_articles;

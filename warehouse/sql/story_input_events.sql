@@ -1,0 +1,2 @@
+SELECT article_id, event_date, date_precision, date_source
+FROM events WHERE article_id IN (SELECT article_id FROM batch_ids);

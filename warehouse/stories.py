@@ -1,0 +1,209 @@
+"""Story assignment against the warehouse: read what a batch needs to know of
+the stored stories, place the batch (transforms/stories.py), and write the
+result in the caller's transaction. A rebuild replays every article through
+the same code in arrival order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+import duckdb
+import polars as pl
+
+from transforms.extraction import EXTRACTED_LANGUAGES
+from transforms.near_duplicates import find_duplicates
+from transforms.schemas import INCIDENTS, STORIES
+from transforms.stories import Cluster, Incoming, StoryParams, assign, placements_frame
+from transforms.story_terms import BatchSimilarity, TermWeights, article_vectors, terms_frame
+from warehouse.connection import transaction
+from warehouse.statements import sql
+
+ARTICLE_COLUMNS = ("article_id", "outlet", "published_date", "title", "body")
+
+
+@dataclass(frozen=True)
+class DuplicateParams:
+    screen: float = 0.5
+    resemblance: float = 0.8
+
+
+@dataclass(frozen=True)
+class StorySettings:
+    params: StoryParams = field(default_factory=StoryParams)
+    weights: TermWeights = field(default_factory=TermWeights)
+    duplicates: DuplicateParams = field(default_factory=DuplicateParams)
+
+
+@dataclass(frozen=True)
+class StoryBatch:
+    """Everything a batch writes: placements and term vectors of its articles,
+    and the full rows of the stories and incidents it touched."""
+
+    placements: pl.DataFrame
+    terms: pl.DataFrame
+    stories: pl.DataFrame
+    incidents: pl.DataFrame
+
+    @property
+    def article_ids(self) -> list[str]:
+        return self.placements["article_id"].to_list()
+
+
+@contextmanager
+def _registered(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) -> Iterator[None]:
+    """Batch frames as temporary tables: these queries join them both ways
+    round, and DuckDB 1.5 cannot push a join's Bloom filter into an Arrow scan
+    (duckdb/duckdb-python#463), so the frames are copied in, not scanned."""
+    for name, frame in frames.items():
+        con.register(f"{name}_arrow", frame.to_arrow())
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM {name}_arrow")
+        con.unregister(f"{name}_arrow")
+    try:
+        yield
+    finally:
+        for name in frames:
+            con.execute(f"DROP TABLE IF EXISTS {name}")
+
+
+def _stored_clusters(con: duckdb.DuckDBPyConnection, cluster_ids: list[str]) -> dict[str, Cluster]:
+    frame = pl.DataFrame({"cluster_id": pl.Series(cluster_ids, dtype=pl.String)})
+    with _registered(con, {"batch_clusters": frame}):
+        rows = con.execute(sql("story_clusters")).fetchall()
+    return {
+        cid: Cluster(cid, level, story_id, size, first, last)
+        for cid, level, story_id, size, first, last in rows
+    }
+
+
+def _touched_rows(
+    con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    with _registered(con, frames):
+        stories = con.execute(sql("story_rows"), {"level": "story"}).pl()
+        incidents = con.execute(sql("story_rows"), {"level": "incident"}).pl()
+    stories = pl.DataFrame(stories.drop("parent_id").to_dicts(), schema=STORIES)
+    incidents = pl.DataFrame(
+        incidents.rename({"story_id": "incident_id", "parent_id": "story_id"})
+        .select(list(INCIDENTS))
+        .to_dicts(),
+        schema=INCIDENTS,
+    )
+    return stories, incidents
+
+
+def place(
+    con: duckdb.DuckDBPyConnection,
+    articles: pl.DataFrame,
+    mentions: pl.DataFrame,
+    events: pl.DataFrame,
+    settings: StorySettings,
+) -> StoryBatch:
+    """Place `articles` (ARTICLE_COLUMNS), in the order given, after everything stored."""
+    articles = articles.select(ARTICLE_COLUMNS)
+    vectors = article_vectors(articles, mentions, events, settings.weights)
+    terms = terms_frame(vectors)
+    order = articles["article_id"].to_list()
+    dup = settings.duplicates
+    with _registered(con, {"batch_terms": terms}):
+        first_sequence = con.execute(sql("next_story_sequence")).fetchone()[0]  # type: ignore[index]
+        con.execute(sql("story_pairs"))
+        try:
+            dots = con.execute(sql("story_candidates")).pl()
+            candidates = con.execute(sql("duplicate_candidates"), {"screen": dup.screen}).fetchall()
+        finally:
+            con.execute(sql("drop_batch_pairs"))
+    stored_ids: dict[str, list[str]] = {}
+    stored_bodies: dict[str, str] = {}
+    homes: dict[str, tuple[str, str]] = {}
+    originals: dict[str, str | None] = {}
+    for article_id, stored_id, body, story_id, incident_id, duplicate_of in candidates:
+        stored_ids.setdefault(article_id, []).append(stored_id)
+        stored_bodies[stored_id] = body
+        homes[stored_id] = (story_id, incident_id)
+        originals[stored_id] = duplicate_of
+    similarity = BatchSimilarity([vectors[a] for a in order])
+    copies = find_duplicates(
+        order,
+        similarity,
+        dict(zip(order, articles["body"].to_list(), strict=True)),
+        stored_ids,
+        stored_bodies,
+        originals,
+        screen=dup.screen,
+        threshold=dup.resemblance,
+    )
+    clusters = _stored_clusters(con, dots["cluster_id"].unique().sort().to_list())
+    incoming = [
+        Incoming(a, day, vectors[a], copies.get(a))
+        for a, day in articles.select("article_id", "published_date").iter_rows()
+    ]
+    placements = placements_frame(
+        assign(incoming, clusters, dots, homes, first_sequence, settings.params, similarity)
+    )
+    stories, incidents = _touched_rows(
+        con,
+        {
+            "batch_placements": placements,
+            "batch_terms": terms,
+            "batch_articles": articles.select("article_id", "outlet", "published_date", "title"),
+        },
+    )
+    return StoryBatch(placements, terms, stories, incidents)
+
+
+def write(con: duckdb.DuckDBPyConnection, batch: StoryBatch) -> None:
+    """Inside the caller's transaction."""
+    frames = {
+        "batch_placements": batch.placements,
+        "batch_terms": batch.terms,
+        "batch_stories": batch.stories,
+        "batch_incidents": batch.incidents,
+    }
+    with _registered(con, frames):
+        con.execute(sql("insert_story_articles"))
+        con.execute(sql("insert_article_terms"))
+        con.execute(sql("upsert_stories"))
+        con.execute(sql("upsert_incidents"))
+
+
+def _stored_inputs(
+    con: duckdb.DuckDBPyConnection, ids: list[str]
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    frame = pl.DataFrame({"article_id": pl.Series(ids, dtype=pl.String)})
+    with _registered(con, {"batch_ids": frame}):
+        articles = con.execute(sql("story_inputs")).pl()
+        mentions = con.execute(sql("story_input_mentions")).pl()
+        events = con.execute(sql("story_input_events")).pl()
+    position = {a: i for i, a in enumerate(ids)}
+    articles = (
+        articles.with_columns(
+            pl.col("article_id").replace_strict(position, return_dtype=pl.Int64).alias("_order")
+        )
+        .sort("_order")
+        .drop("_order")
+    )
+    return articles, mentions, events
+
+
+def rebuild(con: duckdb.DuckDBPyConnection, settings: StorySettings, chunk_size: int) -> int:
+    """Recompute every story from scratch, replaying the arrival order in
+    chunks through the same code a run uses; one transaction, so readers see
+    the old stories or the new ones. Returns the number of articles placed."""
+    languages = sorted(EXTRACTED_LANGUAGES)
+    order = [
+        row[0]
+        for row in con.execute(sql("story_replay_order"), {"languages": languages}).fetchall()
+    ]
+    with transaction(con):
+        con.execute(sql("clear_stories"))
+        for start in range(0, len(order), chunk_size):
+            chunk = order[start : start + chunk_size]
+            articles, mentions, events = _stored_inputs(con, chunk)
+            write(con, place(con, articles, mentions, events, settings))
+    return len(order)
+
+
+def top_stories(con: duckdb.DuckDBPyConnection, limit: int) -> pl.DataFrame:
+    return con.execute(sql("top_stories"), {"limit": limit}).pl()
