@@ -406,3 +406,45 @@ def slot_hits(
         "when": fuzzy_match(event.date_text, candidates.get("when", ()))
         or (when_parsed is not None and event.event_date == when_parsed),
     }
+
+
+@dataclass(frozen=True)
+class ClusterScores:
+    """B-cubed (per item, averaged) and pairwise (over same-cluster pairs)."""
+
+    b3_precision: float
+    b3_recall: float
+    pairwise: PRF
+
+    @property
+    def b3_f1(self) -> float:
+        p, r = self.b3_precision, self.b3_recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def score_clusters(gold: Mapping[str, str], pred: Mapping[str, str]) -> ClusterScores:
+    """`gold` and `pred` map each item to its cluster; an item missing from
+    `pred` is a cluster of its own."""
+    items = sorted(gold)
+    predicted = {item: pred.get(item, f"\0{item}") for item in items}
+    gold_members: dict[str, set[str]] = {}
+    pred_members: dict[str, set[str]] = {}
+    for item in items:
+        gold_members.setdefault(gold[item], set()).add(item)
+        pred_members.setdefault(predicted[item], set()).add(item)
+    precision = recall = 0.0
+    for item in items:
+        both = len(gold_members[gold[item]] & pred_members[predicted[item]])
+        precision += both / len(pred_members[predicted[item]])
+        recall += both / len(gold_members[gold[item]])
+
+    def pairs(members: Iterable[set[str]]) -> set[tuple[str, str]]:
+        return {(a, b) for group in members for a in group for b in group if a < b}
+
+    gold_pairs, pred_pairs = pairs(gold_members.values()), pairs(pred_members.values())
+    n = len(items) or 1
+    return ClusterScores(
+        precision / n,
+        recall / n,
+        PRF(len(gold_pairs & pred_pairs), len(pred_pairs), len(gold_pairs)),
+    )
