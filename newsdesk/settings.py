@@ -65,7 +65,7 @@ class Settings(BaseSettings):
         description="Folder for Great Expectations Data Docs, rebuilt on each run.",
     )
     story_threshold: float = Field(
-        default=0.14,
+        default=0.13,
         ge=0,
         le=1,
         description="Mean cosine with a story's articles needed to join it.",

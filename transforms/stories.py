@@ -35,7 +35,7 @@ _DIGITS = 9
 
 @dataclass(frozen=True)
 class StoryParams:
-    story_threshold: float = 0.14
+    story_threshold: float = 0.13
     incident_threshold: float = 0.18
     story_decay_days: float = 365.0
     incident_decay_days: float = 14.0

@@ -5,9 +5,12 @@ Weights come from how rare a word is in English at large (wordfreq's Zipf
 scale), not from the warehouse's own document frequencies, so an article's
 vector never changes as the warehouse grows: the similarity of two articles is
 a function of those two articles alone, which is what lets incremental
-assignment and a rebuild agree. Names and resolved event dates join the words
-as their own terms; the vector keeps the `top_terms` heaviest and is scaled to
-unit length, so a dot product is a cosine.
+assignment and a rebuild agree. Words as common as "said", "year" or
+"government" (Zipf `common_zipf` and up) are no terms at all: they say nothing
+about which story an article tells, and their postings would make candidate
+blocking pair every article with half the warehouse. Names and resolved event
+dates join the words as their own terms; the vector keeps the `top_terms`
+heaviest and is scaled to unit length, so a dot product is a cosine.
 """
 
 from __future__ import annotations
@@ -33,9 +36,8 @@ TERMS: dict[str, type[pl.DataType]] = {
     "weight": pl.Float64,
 }
 
-_WORD = re.compile(r"[^\W_][\w'’.-]*[^\W_]|[^\W_]")
+_WORD = re.compile(r"\d[\d,.]*\d|[^\W_][\w'’.-]*[^\W_]|[^\W_]")
 _MAX_ZIPF = 8.0
-NUMBER_RARITY = 4.0
 ENTITY_PREFIX = "E:"
 DATE_PREFIX = "D:"
 
@@ -46,30 +48,31 @@ class TermWeights:
     title: float = 2.0
     entity: float = 0.3
     event_date: float = 2.0
+    common_zipf: float = 5.5
 
 
 @cache
+def zipf(word: str) -> float:
+    return float(zipf_frequency(word.removeprefix("#"), "en"))
+
+
 def rarity(word: str) -> float:
     """Zipf 8 is "the"; a word wordfreq has never seen is as rare as it gets."""
-    return max(0.0, _MAX_ZIPF - zipf_frequency(word, "en"))
+    return max(0.0, _MAX_ZIPF - zipf(word))
 
 
 def words(text: str) -> list[str]:
-    """Content words, lower-cased; numbers ("23", "2016") kept with a `#` mark
-    because counts and years tell look-alike events apart."""
+    """Content words, lower-cased; numbers ("23", "2016", "1,000") kept whole with
+    a `#` mark because counts and years tell look-alike events apart."""
     found = []
     for raw in _WORD.findall(text):
         word = raw.lower().replace("’", "'").removesuffix("'s")
         if any(c.isdigit() for c in word):
             if len(word) >= 2:
-                found.append("#" + word)
+                found.append("#" + word.replace(",", ""))
         elif len(word) >= 3 and word not in STOP_WORDS:
             found.append(word)
     return found
-
-
-def _word_weight(word: str) -> float:
-    return NUMBER_RARITY if word.startswith("#") else rarity(word)
 
 
 def name_rarity(surface: str) -> float:
@@ -89,7 +92,9 @@ def term_vector(
     counts: dict[str, float] = dict(Counter(words(body)))
     for word in words(title):
         counts[word] = counts.get(word, 0.0) + weights.title
-    raw = {w: (1 + math.log(c)) * _word_weight(w) for w, c in counts.items()}
+    raw = {
+        w: (1 + math.log(c)) * rarity(w) for w, c in counts.items() if zipf(w) < weights.common_zipf
+    }
     mentions: Counter[str] = Counter()
     rare: dict[str, float] = {}
     for entity_id, surface in entities:
