@@ -24,6 +24,8 @@ def summary_markdown(summary: dict[str, Any]) -> str:
         ("Quotes", summary["quotes"]),
         ("Events", summary["events"]),
         ("Stories touched", summary["stories"]),
+        ("New stories", summary["new_stories"]),
+        ("Near-duplicates", summary["near_duplicates"]),
         ("Validation", validation[summary["validation_passed"]]),
         ("Data Docs", f"`{summary['data_docs']}`" if summary.get("data_docs") else "not built"),
         ("Duration", f"{summary['duration_s']:.1f} s"),

@@ -106,6 +106,10 @@ def run(inbox: InboxOpt = None, db: DbOpt = None) -> None:
         f"Extracted {summary['mentions']} entity mentions, {summary['quotes']} quotes "
         f"and {summary['events']} events."
     )
+    typer.echo(
+        f"Placed in {summary['stories']} stories ({summary['new_stories']} new); "
+        f"{summary['near_duplicates']} near-duplicate(s)."
+    )
     if summary["data_docs"]:
         passed = "passed" if summary["validation_passed"] else "FAILED for some articles"
         typer.echo(f"Validation {passed}; Data Docs: {summary['data_docs']}")

@@ -30,6 +30,7 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory, prefect_harness: None) -
     summary = news_pipeline(settings=settings)
     assert (summary["loaded"], summary["quarantined"]) == (2, 0)
     assert summary["validation_passed"] is True
+    assert (summary["stories"], summary["new_stories"], summary["near_duplicates"]) == (1, 1, 0)
     assert (root / "docs" / "index.html").exists()
     yield settings.db
 
