@@ -17,7 +17,7 @@ from expectations.validate import Outcome, validate
 from tests.conftest import SEEDS
 from transforms.extraction import Extraction, extract
 from transforms.intake import FileRead, Intake, intake, quarantine
-from warehouse import load
+from warehouse import load, stories
 from warehouse.connection import connect
 
 TODAY = date(2026, 11, 22)
@@ -189,10 +189,12 @@ def test_a_bad_story_quarantines_its_articles(seeds: tuple[Intake, Extraction]) 
             "story_id": ["s1", "s1"],
             "incident_id": ["i1", "i1"],
             "article_id": [first, second],
-            "score": [1.0, 0.8],
+            "score": [None, 0.8],
+            "incident_score": [None, 0.7],
             "duplicate_of": [None, None],
+            "sequence": [0, 1],
         },
-        schema_overrides={"duplicate_of": pl.String},
+        schema_overrides={"duplicate_of": pl.String, "score": pl.Float64},
     )
     frames = validation_frames(
         batch.articles, batch.log, extraction, stories=stories, story_articles=members
@@ -203,6 +205,47 @@ def test_a_bad_story_quarantines_its_articles(seeds: tuple[Intake, Extraction]) 
         any("stories: expect_column_pair_values_a_to_be_greater_than_b" in r for r in reasons)
         for reasons in outcome.failures.values()
     )
+
+
+def test_placed_seeds_pass_and_a_bad_incident_or_copy_quarantines_its_articles(
+    seeds: tuple[Intake, Extraction], tmp_path: Path
+) -> None:
+    batch, extraction = seeds
+    first, second = article_of(batch, FIRST.name), article_of(batch, SECOND.name)
+    con = connect(tmp_path / "w.duckdb")
+    arrivals = batch.articles.sort("published_date", "article_id")
+    placed = stories.place(
+        con, arrivals, extraction.mentions, extraction.events, stories.StorySettings()
+    )
+    con.close()
+
+    def check(incidents: pl.DataFrame, members: pl.DataFrame) -> Outcome:
+        frames = validation_frames(
+            batch.articles,
+            batch.log,
+            extraction,
+            stories=placed.stories,
+            incidents=incidents,
+            story_articles=members,
+        )
+        return validate(frames, TODAY, owners(extraction, members))
+
+    assert check(placed.incidents, placed.placements).passed
+    backwards = placed.incidents.with_columns(
+        (pl.col("first_date") - pl.duration(days=1)).alias("last_date")
+    )
+    outcome = check(backwards, placed.placements)
+    assert set(outcome.failures) == {first, second}
+    assert all(any(r.startswith("incidents: ") for r in v) for v in outcome.failures.values())
+    unknown_copy = placed.placements.with_columns(
+        pl.when(pl.col("article_id") == second)
+        .then(pl.lit("ffffffffffffffff"))
+        .otherwise(pl.col("duplicate_of"))
+        .alias("duplicate_of")
+    )
+    outcome = check(placed.incidents, unknown_copy)
+    assert list(outcome.failures) == [second]
+    assert any("_duplicate_of_known" in r for r in outcome.failures[second])
 
 
 def test_an_unknown_log_status_is_caught(seeds: tuple[Intake, Extraction]) -> None:
