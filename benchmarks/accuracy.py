@@ -25,6 +25,13 @@ Rules that are ours rather than the eval sets':
   event_date equal to the gold `when_parsed`. A slot is scored only on articles
   whose gold has it. The one undated record (`0000-00-00`) gets the latest date of
   the set, since the pipeline itself rejects undated files.
+- stories: each set's files go through the real flow (Prefect, GX, DuckDB) into a
+  fresh warehouse; a file's predicted cluster is its article's `story_id` and
+  `incident_id` (an exact-duplicate file takes its article's; a rejected file is a
+  cluster of its own). ECB+'s unknown-date sentinel becomes 2020-01-01 for every
+  file, as its README asks. B-cubed and pairwise P/R/F1 are printed for both levels;
+  the target applies to the story level on `stories/dev` and to the incident level
+  on ECB+.
 """
 
 from __future__ import annotations
