@@ -125,6 +125,21 @@ def date_window(today: date, ahead: timedelta = timedelta(days=1)) -> dict[str, 
     }
 
 
+def _cluster(window: dict[str, datetime]) -> list[Check]:
+    """What a story and an incident both promise: dates in range and in order,
+    at least one original article."""
+    return [
+        Check("ExpectColumnValuesToBeBetween", {"column": "first_date", **window}),
+        Check("ExpectColumnValuesToBeBetween", {"column": "last_date", **window}),
+        Check(
+            "ExpectColumnPairValuesAToBeGreaterThanB",
+            {"column_A": "last_date", "column_B": "first_date", "or_equal": True},
+        ),
+        Check("ExpectColumnValuesToBeBetween", {"column": "article_count", "min_value": 1}),
+        Check("ExpectColumnValuesToBeBetween", {"column": "outlet_count", "min_value": 0}),
+    ]
+
+
 def suites(today: date) -> dict[str, list[Check]]:
     """Every table's checks; `today` bounds dates (nothing dated after tomorrow)."""
     window = date_window(today)
@@ -191,27 +206,13 @@ def suites(today: date) -> dict[str, list[Check]]:
         "stories": [
             *_types(STORIES),
             *_id("story_id"),
-            Check("ExpectColumnValuesToBeBetween", {"column": "first_date", **window}),
-            Check("ExpectColumnValuesToBeBetween", {"column": "last_date", **window}),
-            Check(
-                "ExpectColumnPairValuesAToBeGreaterThanB",
-                {"column_A": "last_date", "column_B": "first_date", "or_equal": True},
-            ),
-            Check("ExpectColumnValuesToBeBetween", {"column": "article_count", "min_value": 1}),
-            Check("ExpectColumnValuesToBeBetween", {"column": "outlet_count", "min_value": 0}),
+            *_cluster(window),
         ],
         "incidents": [
             *_types(INCIDENTS),
             *_id("incident_id"),
             Check("ExpectColumnValuesToNotBeNull", {"column": "story_id"}),
-            Check("ExpectColumnValuesToBeBetween", {"column": "first_date", **window}),
-            Check("ExpectColumnValuesToBeBetween", {"column": "last_date", **window}),
-            Check(
-                "ExpectColumnPairValuesAToBeGreaterThanB",
-                {"column_A": "last_date", "column_B": "first_date", "or_equal": True},
-            ),
-            Check("ExpectColumnValuesToBeBetween", {"column": "article_count", "min_value": 1}),
-            Check("ExpectColumnValuesToBeBetween", {"column": "outlet_count", "min_value": 0}),
+            *_cluster(window),
         ],
         "story_articles": [
             *_types(STORY_ARTICLES),

@@ -60,23 +60,15 @@ EVENTS: Schema = {
     "start_char": pl.Int32,
     "end_char": pl.Int32,
 }
-STORIES: Schema = {
-    "story_id": pl.String,
+_CLUSTER: Schema = {
     "title": pl.String,
     "first_date": pl.Date,
     "last_date": pl.Date,
     "article_count": pl.Int32,
     "outlet_count": pl.Int32,
 }
-INCIDENTS: Schema = {
-    "incident_id": pl.String,
-    "story_id": pl.String,
-    "title": pl.String,
-    "first_date": pl.Date,
-    "last_date": pl.Date,
-    "article_count": pl.Int32,
-    "outlet_count": pl.Int32,
-}
+STORIES: Schema = {"story_id": pl.String, **_CLUSTER}
+INCIDENTS: Schema = {"incident_id": pl.String, "story_id": pl.String, **_CLUSTER}
 STORY_ARTICLES: Schema = {
     "story_id": pl.String,
     "incident_id": pl.String,
