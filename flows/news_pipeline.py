@@ -24,16 +24,25 @@ from expectations.frames import (
     referenced_entities,
     validation_frames,
 )
-from expectations.validate import Outcome, validate
+from expectations.validate import Outcome, build_docs, validate
 from flows import artifacts
+from flows.workers import Analyser, analyser
 from flows.writer import writer_slot
 from newsdesk import inbox
 from newsdesk.settings import Settings
-from transforms.extraction import EXTRACTED_LANGUAGES, Extraction, extract, stamp
+from transforms.extraction import (
+    EXTRACTED_LANGUAGES,
+    Extraction,
+    analysis_rows,
+    assemble,
+    stamp,
+)
 from transforms.intake import Intake, drop_known, intake, quarantine
-from transforms.nlp import load_nlp, model_version
+from transforms.nlp import package_version
 from warehouse import load, stories
 from warehouse.connection import open_warehouse
+
+MIN_FILES_PER_WORKER = 50
 
 
 def _warehouse(settings: Settings) -> AbstractContextManager[DuckDBPyConnection]:
@@ -75,19 +84,14 @@ def parse(chunk: list[inbox.Candidate], settings: Settings, latest_date: date) -
 
 
 @task(name="extract entities, quotes and events", cache_policy=NONE)
-def extract_batch(batch: Intake, settings: Settings) -> tuple[Intake, Extraction]:
+def extract_batch(
+    batch: Intake, settings: Settings, analyse: Analyser
+) -> tuple[Intake, Extraction]:
     logger = get_run_logger()
-    nlp = load_nlp(settings.model)
-    articles = stamp(batch.articles, model_version(nlp))
+    articles = stamp(batch.articles, package_version(settings.model))
     with _warehouse(settings) as con:
         people = load.person_names(con)
-    extraction = extract(
-        nlp,
-        articles,
-        batch_size=settings.batch_size,
-        n_process=settings.n_process,
-        known_people=people,
-    )
+    extraction = assemble(analyse(analysis_rows(articles)), known_people=people)
     logger.info(
         "%d article(s): %d mentions of %d entities, %d quotes, %d events",
         articles.height,
@@ -161,10 +165,9 @@ def validate_batch(
         batch = quarantine(batch, outcome.failures)
         extraction = extraction.only(batch.articles["article_id"].to_list())
     logger.info(
-        "%d expectations checked, %d article(s) quarantined; Data Docs: %s",
+        "%d expectations checked, %d article(s) quarantined",
         outcome.checked,
         len(outcome.failures),
-        outcome.docs_index,
     )
     return batch, extraction, outcome
 
@@ -190,12 +193,19 @@ def record_run(
         return load.run_summary(con, run_id), load.run_problems(con, run_id)
 
 
+@task(name="build Data Docs", cache_policy=NONE)
+def publish_data_docs(settings: Settings) -> Path:
+    docs = build_docs(settings.data_docs)
+    get_run_logger().info("Data Docs: %s", docs)
+    return docs
+
+
 def _validate_and_load(
     extracted: PrefectFuture[tuple[Intake, Extraction]],
     settings: Settings,
     today: date,
     run_id: str,
-) -> Path | None:
+) -> None:
     """A quarantined article may have shaped where later articles of the chunk
     went, so the chunk is placed again without it before it is loaded."""
     batch, extraction = extracted.result()
@@ -205,7 +215,12 @@ def _validate_and_load(
         if not outcome.failures:
             break
     load_batch(batch, extraction, placed, settings, run_id)
-    return outcome.docs_index
+
+
+def workers(settings: Settings, new_files: int) -> int:
+    """Worker processes only pay off when there is more to parse than it takes
+    them to start (each loads the model)."""
+    return settings.n_process if new_files >= MIN_FILES_PER_WORKER * settings.n_process else 1
 
 
 def _run_name() -> str:
@@ -251,14 +266,19 @@ def _write(settings: Settings) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         # with a DaskTaskRunner) so the next chunk is extracted while this one is
         # validated and loaded; loading stays in this one writer.
         pending: PrefectFuture[tuple[Intake, Extraction]] | None = None
-        for start in range(0, len(fresh), settings.chunk_size):
-            chunk = fresh[start : start + settings.chunk_size]
-            submitted = extract_batch.submit(parse(chunk, settings, latest_date), settings)
+        with analyser(
+            settings.model, settings.batch_size, workers(settings, len(fresh))
+        ) as analyse:
+            for start in range(0, len(fresh), settings.chunk_size):
+                chunk = fresh[start : start + settings.chunk_size]
+                parsed = parse(chunk, settings, latest_date)
+                submitted = extract_batch.submit(parsed, settings, analyse)
+                if pending is not None:
+                    _validate_and_load(pending, settings, today, run_id)
+                pending = submitted
             if pending is not None:
-                docs = _validate_and_load(pending, settings, today, run_id) or docs
-            pending = submitted
-        if pending is not None:
-            docs = _validate_and_load(pending, settings, today, run_id) or docs
+                _validate_and_load(pending, settings, today, run_id)
+                docs = publish_data_docs(settings)
     except Exception:
         record_run(settings, run_id, "failed")
         raise

@@ -80,7 +80,7 @@ def _assemble(
 
 
 @dataclass
-class _DocResult:
+class DocResult:
     article_id: str
     published: date
     body: str
@@ -98,7 +98,7 @@ def _eid(m: Mention | None) -> str | None:
     return entity_id(m.label, m.key) if m is not None else None
 
 
-def _link_surnames_across(results: list[_DocResult], known_people: Collection[str]) -> None:
+def _link_surnames_across(results: list[DocResult], known_people: Collection[str]) -> None:
     """A person named only by surname in one article is the person named in full
     in another article (of the batch, or already in the warehouse), when exactly
     one such full name exists."""
@@ -117,9 +117,20 @@ def _link_surnames_across(results: list[_DocResult], known_people: Collection[st
                 m.key = m.name = unique[m.key]
 
 
-def _analyse(
-    nlp: Language, rows: list[dict[str, object]], batch_size: int, n_process: int
-) -> list[_DocResult]:
+Row = dict[str, object]
+
+
+def analysis_rows(articles: pl.DataFrame) -> list[Row]:
+    """What analysis reads of each article the rules are written for; `articles`
+    needs `article_id`, `body`, `published_date` (and may have `language`)."""
+    if "language" in articles.columns:
+        articles = articles.filter(pl.col("language").is_in(list(EXTRACTED_LANGUAGES)))
+    return articles.select("article_id", "body", "published_date").to_dicts()
+
+
+def analyse(nlp: Language, rows: list[Row], batch_size: int, n_process: int = 1) -> list[DocResult]:
+    """Per-document work: parse and rules. Results are plain data (picklable),
+    so worker processes can return them instead of spaCy docs."""
     texts = (str(r["body"]) for r in rows)
     results = []
     for row, doc in zip(
@@ -134,12 +145,12 @@ def _analyse(
         spans = [(q.start, q.end) for q in quotes]
         events = extract_events(doc, mentions, sentence_of, resolver, published, spans)
         results.append(
-            _DocResult(str(row["article_id"]), published, doc.text, mentions, quotes, events)
+            DocResult(str(row["article_id"]), published, doc.text, mentions, quotes, events)
         )
     return results
 
 
-def _mention_rows(results: Iterable[_DocResult]) -> list[dict[str, object]]:
+def _mention_rows(results: Iterable[DocResult]) -> list[dict[str, object]]:
     return [
         {
             "mention_id": _hash(r.article_id, "m", m.start, m.end),
@@ -158,7 +169,7 @@ def _mention_rows(results: Iterable[_DocResult]) -> list[dict[str, object]]:
     ]
 
 
-def _quote_rows(results: Iterable[_DocResult]) -> list[dict[str, object]]:
+def _quote_rows(results: Iterable[DocResult]) -> list[dict[str, object]]:
     return [
         {
             "quote_id": _hash(r.article_id, "q", q.start, q.end),
@@ -177,7 +188,7 @@ def _quote_rows(results: Iterable[_DocResult]) -> list[dict[str, object]]:
     ]
 
 
-def _event_rows(results: Iterable[_DocResult]) -> list[dict[str, object]]:
+def _event_rows(results: Iterable[DocResult]) -> list[dict[str, object]]:
     return [
         {
             "event_id": _hash(r.article_id, "e", e.start, e.end),
@@ -253,10 +264,13 @@ def extract(
     `articles` needs `article_id`, `body`, `published_date` (and may have `language`).
     `known_people` are full names of people already in the warehouse, so a lone
     surname in a new article can join them."""
-    if "language" in articles.columns:
-        articles = articles.filter(pl.col("language").is_in(list(EXTRACTED_LANGUAGES)))
-    rows = articles.select("article_id", "body", "published_date").to_dicts()
-    results = _analyse(nlp, rows, batch_size, n_process)
+    results = analyse(nlp, analysis_rows(articles), batch_size, n_process)
+    return assemble(results, known_people)
+
+
+def assemble(results: list[DocResult], known_people: Collection[str] = ()) -> Extraction:
+    """Cross-document work on analysed articles: surnames linked across the
+    batch and to known people, then the rows shaped into frames."""
     _link_surnames_across(results, known_people)
     mention_frame = pl.DataFrame(
         _mention_rows(results), schema={**schemas.MENTIONS, **MENTION_CONTEXT}

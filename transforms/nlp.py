@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -22,4 +23,15 @@ def load_nlp(model: str) -> Language:
 
 
 def model_version(nlp: Language) -> str:
-    return f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')}=={nlp.meta.get('version', '')}"
+    return _version(nlp.meta)
+
+
+@cache
+def package_version(model: str) -> str:
+    """`model_version` from the package's meta.json, without loading the model
+    (the process that only orchestrates workers never needs it)."""
+    return _version(spacy.util.load_meta(spacy.util.get_package_path(model) / "meta.json"))
+
+
+def _version(meta: dict[str, Any]) -> str:
+    return f"{meta.get('lang', '')}_{meta.get('name', '')}=={meta.get('version', '')}"
