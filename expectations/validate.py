@@ -34,12 +34,10 @@ RESULT_FORMAT = {
 
 @dataclass(frozen=True)
 class Outcome:
-    """Reasons per failing article, how many expectations ran, and where this
-    validation's Data Docs were written."""
+    """Reasons per failing article and how many expectations ran."""
 
     failures: dict[str, list[str]] = field(default_factory=dict)
     checked: int = 0
-    docs_index: Path | None = None
 
     @property
     def passed(self) -> bool:
@@ -116,7 +114,8 @@ def validate(
     owners: Mapping[str, Mapping[str, set[str]]],
     docs_dir: Path | None = None,
 ) -> Outcome:
-    """Validate each table's frame with its suite. Every unexpected row's
+    """Validate each table's frame with its suite (results kept for the Data
+    Docs of `docs_dir`, see `build_docs`). Every unexpected row's
     `_row_key` names an article, or, for the tables in `owners` (entities,
     stories), a key whose articles `owners[table]` gives."""
     _quiet()
@@ -154,8 +153,11 @@ def validate(
                     blamed = {key}
                 for article_id in blamed:
                     failures[article_id].append(reason)
-    docs_index = None
-    if docs_dir is not None:
-        _context(str(docs_dir)).build_data_docs(site_names=[DOCS_SITE])
-        docs_index = docs_dir / "index.html"
-    return Outcome(dict(failures), checked, docs_index)
+    return Outcome(dict(failures), checked)
+
+
+def build_docs(docs_dir: Path) -> Path:
+    """Render Data Docs for the validations run with this `docs_dir`; once per
+    run, since rendering costs grow with every result the context holds."""
+    _context(str(docs_dir)).build_data_docs(site_names=[DOCS_SITE])
+    return docs_dir / "index.html"
