@@ -9,7 +9,7 @@ export PREFECT_HOME ?= $(CURDIR)/.prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export PREFECT_LOGGING_EXTRA_LOGGERS ?= great_expectations
 
-.PHONY: install run test lint format lock clean
+.PHONY: install run test lint format lock clean bench
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,14 @@ lint: install
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+bench: install ## run every benchmark and print its figures (tens of minutes; see benchmarks/RESULTS.md)
+	$(BIN)/python -m benchmarks.ingest
+	$(BIN)/python -m benchmarks.throughput --n-process 2
+	$(BIN)/python -m benchmarks.throughput --memory 5000 --memory 20000 --incremental
+	$(BIN)/python -m benchmarks.validation --articles 1000
+	$(BIN)/python -m benchmarks.stories_scale
+	$(BIN)/python -m benchmarks.accuracy --task all
 
 lock: install ## re-resolve requirements.lock from pyproject.toml (needs the registry)
 	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \

@@ -1,7 +1,8 @@
-"""Validation's share of a run: the run's steps (parse, extract, validate, load),
+"""Validation's share of a run: the run's steps (parse, extract, place in stories,
+validate, load),
 chunked as the flow chunks them, over N corpus articles, each step timed.
 The Great Expectations import is counted once, inside validation; Data Docs are
-built for every chunk, as in a run. Also reports whether the corpus passes
+built once at the end, as in a run. Also reports whether the corpus passes
 every suite (a failure there is a bug in extraction or in a suite).
 
     .venv/bin/python -m benchmarks.validation [--articles 1000] [--n-process 1]
@@ -18,13 +19,13 @@ from datetime import date, datetime
 from pathlib import Path
 
 from benchmarks.corpus import corpus_files
-from expectations.frames import owners, validation_frames
-from expectations.validate import validate
+from expectations.frames import owners, referenced_articles, validation_frames
+from expectations.validate import build_docs, validate
+from flows.workers import analyser
 from newsdesk.settings import Settings
-from transforms.extraction import extract
-from transforms.intake import FileRead, intake, quarantine
-from transforms.nlp import load_nlp
-from warehouse import load
+from transforms.extraction import analysis_rows, assemble
+from transforms.intake import FileRead, drop_known, intake, quarantine
+from warehouse import load, stories
 from warehouse.connection import connect
 
 
@@ -34,7 +35,6 @@ def main() -> None:
     parser.add_argument("--n-process", type=int, default=1)
     args = parser.parse_args()
     settings = Settings(n_process=args.n_process)
-    nlp = load_nlp(settings.model)
     today = date.today()
     files = [
         FileRead(name, len(raw), 0, None, raw)
@@ -42,7 +42,10 @@ def main() -> None:
     ]
     seconds: defaultdict[str, float] = defaultdict(float)
     failures: dict[str, list[str]] = {}
-    with tempfile.TemporaryDirectory() as tmp:
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        analyser(settings.model, settings.batch_size, settings.n_process) as analyse,
+    ):
         con = connect(Path(tmp) / "bench.duckdb")
         load.start_run(con, "bench", None, datetime.now())
         for start in range(0, len(files), settings.chunk_size):
@@ -51,19 +54,51 @@ def main() -> None:
             batch = intake(chunk, latest_date=today, min_words=settings.min_words)
             seconds["parse"] += time.perf_counter() - t
             t = time.perf_counter()
-            extraction = extract(
-                nlp, batch.articles, batch_size=settings.batch_size, n_process=settings.n_process
-            )
+            extraction = assemble(analyse(analysis_rows(batch.articles)))
             seconds["extract"] += time.perf_counter() - t
             t = time.perf_counter()
-            frames = validation_frames(batch.articles, batch.log, extraction)
-            outcome = validate(frames, today, owners(extraction), Path(tmp) / "docs")
+            known = load.existing_article_ids(con, batch.articles["article_id"])
+            batch = drop_known(batch, known)
+            extraction = extraction.only(batch.articles["article_id"].to_list())
+            arrivals = batch.articles.sort("published_date", "article_id")
+            placed = stories.place(
+                con, arrivals, extraction.mentions, extraction.events, settings.story_settings()
+            )
+            seconds["place"] += time.perf_counter() - t
+            t = time.perf_counter()
+            batch_ids = set(batch.articles["article_id"].to_list())
+            stored = load.existing_article_ids(
+                con, referenced_articles(extraction, placed.placements) - batch_ids
+            )
+            frames = validation_frames(
+                batch.articles,
+                batch.log,
+                extraction,
+                stored,
+                stories=placed.stories,
+                incidents=placed.incidents,
+                story_articles=placed.placements,
+            )
+            outcome = validate(
+                frames, today, owners(extraction, placed.placements), Path(tmp) / "docs"
+            )
             failures.update(outcome.failures)
             batch = quarantine(batch, outcome.failures)
             seconds["validate"] += time.perf_counter() - t
             t = time.perf_counter()
-            load.load_batch(con, batch, extraction, "bench", datetime.now())
+            if outcome.failures:
+                placed = stories.place(
+                    con,
+                    batch.articles.sort("published_date", "article_id"),
+                    extraction.mentions,
+                    extraction.events,
+                    settings.story_settings(),
+                )
+            load.load_batch(con, batch, extraction, "bench", datetime.now(), placed=placed)
             seconds["load"] += time.perf_counter() - t
+        t = time.perf_counter()
+        build_docs(Path(tmp) / "docs")
+        seconds["validate"] += time.perf_counter() - t
         loaded = con.sql("SELECT count(*) FROM articles").fetchall()[0][0]
     total = sum(seconds.values())
     steps = " ".join(f"{k}={v:.1f}s" for k, v in seconds.items())

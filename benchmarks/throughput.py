@@ -1,0 +1,191 @@
+"""Throughput, incremental cost and memory of whole runs against bare spaCy.
+
+    .venv/bin/python -m benchmarks.throughput [--n-process 2] [--copies 1]
+    .venv/bin/python -m benchmarks.throughput --memory 5000 --memory 20000 [--incremental]
+
+Throughput, in one invocation over the corpus (`--copies` replicas with distinct
+bodies): (a) bare spaCy, `nlp.pipe` over the same English bodies a run extracts,
+with the same model, disabled components, batch size and process count; (b) one
+whole `newsdesk run` (discover → parse → extract → place in stories → validate →
+load) into a fresh DuckDB file, in a child process so its start-up (Prefect's
+ephemeral API, the Great Expectations import, loading the model) is counted once,
+in full. Prints articles/s and words/s of both and (b)/(a).
+
+Memory: one run over N articles in a child process; the peak of the summed RSS
+of its process tree (spaCy's workers included), sampled every 0.2 s with psutil.
+`--incremental` then reruns over the same inbox (nothing new: the flow body's
+time) and over 100 more files, against the full run's time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+from benchmarks.corpus import corpus_files, unpack
+from newsdesk.settings import Settings
+from transforms.extraction import EXTRACTED_LANGUAGES
+from transforms.intake import FileRead, intake
+
+SAMPLE_SECONDS = 0.2
+
+
+def english_bodies(copies: int) -> list[str]:
+    files = [FileRead(name, len(raw), 0, None, raw) for name, raw in corpus_files()]
+    batch = intake(files, latest_date=date.today(), min_words=Settings().min_words)
+    bodies = batch.articles.filter(batch.articles["language"].is_in(list(EXTRACTED_LANGUAGES)))
+    base = bodies["body"].to_list()
+    return [b if c == 0 else f"{b}\n\n(Copy {c}.)" for c in range(copies) for b in base]
+
+
+def bare_spacy(bodies: list[str], settings: Settings) -> float:
+    """Seconds for `nlp.pipe` alone (the model is loaded before the clock starts)."""
+    from transforms.nlp import load_nlp
+
+    nlp = load_nlp(settings.model)
+    started = time.perf_counter()
+    for _ in nlp.pipe(bodies, batch_size=settings.batch_size, n_process=settings.n_process):
+        pass
+    return time.perf_counter() - started
+
+
+def child_run(inbox: Path, db: Path, n_process: int) -> tuple[dict[str, Any], float, int]:
+    """One `news_pipeline` run in a fresh process: its summary, wall seconds and
+    the peak summed RSS (bytes) of its process tree."""
+    env = {**os.environ, "PREFECT_HOME": str(db.parent / "prefect")}
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.throughput",
+            "--child",
+            str(inbox),
+            str(db),
+            str(n_process),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        text=True,
+    )
+    peak = 0
+    parent = psutil.Process(proc.pid)
+    while proc.poll() is None:
+        try:
+            tree = [parent, *parent.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(SAMPLE_SECONDS)
+    seconds = time.perf_counter() - started
+    out = proc.stdout.read() if proc.stdout else ""
+    if proc.returncode != 0:
+        raise RuntimeError(f"run failed with exit code {proc.returncode}")
+    return json.loads(out.strip().splitlines()[-1]), seconds, peak
+
+
+def _child(inbox: str, db: str, n_process: str) -> None:
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    from flows.news_pipeline import news_pipeline
+
+    root = Path(db).parent
+    settings = Settings(
+        inbox=Path(inbox), db=Path(db), data_docs=root / "docs", n_process=int(n_process)
+    )
+    summary = news_pipeline(settings=settings)
+    print(json.dumps(summary, default=str))
+
+
+def throughput(n_process: int, copies: int) -> None:
+    settings = Settings(n_process=n_process)
+    bodies = english_bodies(copies)
+    words = sum(len(b.split()) for b in bodies)
+    with tempfile.TemporaryDirectory(prefix="newsdesk-throughput-") as tmp:
+        root = Path(tmp)
+        files = unpack(root / "inbox", copies)
+        summary, run_seconds, peak = child_run(root / "inbox", root / "w.duckdb", n_process)
+    spacy_seconds = bare_spacy(bodies, settings)
+    loaded = summary["loaded"]
+    print(f"model {settings.model}, batch size {settings.batch_size}, n_process {n_process}")
+    print(f"corpus: {files} files, {len(bodies)} English articles extracted, {words:,} words")
+    print(
+        f"(a) bare spaCy nlp.pipe: {spacy_seconds:.1f} s, {len(bodies) / spacy_seconds:.1f} "
+        f"articles/s, {words / spacy_seconds:,.0f} words/s"
+    )
+    print(
+        f"(b) newsdesk run, start-up included: {run_seconds:.1f} s "
+        f"(flow body {summary['duration_s']:.1f} s), {loaded} loaded, "
+        f"{len(bodies) / run_seconds:.1f} articles/s, {words / run_seconds:,.0f} words/s, "
+        f"peak RSS {peak / 2**20:,.0f} MiB"
+    )
+    print(f"ratio (b)/(a) = {spacy_seconds / run_seconds:.3f}  (target ≥ 0.85)")
+
+
+def memory(sizes: Sequence[int], n_process: int, incremental: bool) -> None:
+    base = sum(1 for _ in corpus_files())
+    for size in sizes:
+        copies = -(-size // base)
+        with tempfile.TemporaryDirectory(prefix="newsdesk-memory-") as tmp:
+            root = Path(tmp)
+            unpack(root / "all", copies)
+            names = sorted(p.name for p in (root / "all").iterdir())
+            (root / "inbox").mkdir()
+            for name in names[:size]:
+                shutil.move(root / "all" / name, root / "inbox" / name)
+            summary, seconds, peak = child_run(root / "inbox", root / "w.duckdb", n_process)
+            print(
+                f"{size:,} files: {summary['loaded']:,} loaded in {seconds:.0f} s "
+                f"(flow body {summary['duration_s']:.0f} s), peak RSS {peak / 2**20:,.0f} MiB",
+                flush=True,
+            )
+            if not incremental:
+                continue
+            idle, idle_seconds, _ = child_run(root / "inbox", root / "w.duckdb", n_process)
+            print(
+                f"  rerun, nothing new: flow body {idle['duration_s']:.2f} s "
+                f"(process {idle_seconds:.1f} s with start-up)",
+                flush=True,
+            )
+            for name in names[size : size + 100]:
+                shutil.move(root / "all" / name, root / "inbox" / name)
+            more, more_seconds, _ = child_run(root / "inbox", root / "w.duckdb", n_process)
+            print(
+                f"  rerun, {more['files_seen']} new: flow body {more['duration_s']:.1f} s = "
+                f"{more['duration_s'] / summary['duration_s']:.1%} of the full run's flow body "
+                f"(process {more_seconds:.1f} s)",
+                flush=True,
+            )
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--child"]:
+        _child(*argv[1:4])
+        return
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--n-process", type=int, default=2)
+    parser.add_argument("--copies", type=int, default=1)
+    parser.add_argument("--memory", type=int, action="append", default=[])
+    parser.add_argument("--incremental", action="store_true")
+    args = parser.parse_args(argv)
+    if args.memory:
+        memory(args.memory, args.n_process, args.incremental)
+    else:
+        throughput(args.n_process, args.copies)
+
+
+if __name__ == "__main__":
+    main()
