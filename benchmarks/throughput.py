@@ -137,7 +137,7 @@ def throughput(n_process: int, copies: int) -> None:
 def memory(sizes: Sequence[int], n_process: int, incremental: bool) -> None:
     base = sum(1 for _ in corpus_files())
     for size in sizes:
-        copies = -(-size // base)
+        copies = -(-(size + 100) // base)
         with tempfile.TemporaryDirectory(prefix="newsdesk-memory-") as tmp:
             root = Path(tmp)
             unpack(root / "all", copies)
