@@ -43,6 +43,11 @@ class Analyser:
     workers: int = 1
     pool: ProcessPoolExecutor | None = None
 
+    def __reduce__(self) -> tuple[type[Analyser], tuple[str, int]]:
+        """Shipped to another machine (a Dask worker), it analyses in that
+        worker's own process: a pool belongs to the process that started it."""
+        return (Analyser, (self.model, self.batch_size))
+
     def __call__(self, rows: list[Row]) -> list[DocResult]:
         """Rows go out in a few slices per worker, so a slice of long articles
         does not leave the other workers idle; results come back in order."""

@@ -40,3 +40,12 @@ def test_one_process_needs_no_pool_and_the_version_needs_no_model(nlp: Language)
     with analyser(settings.model, settings.batch_size, 1) as single:
         assert single.pool is None
     assert package_version(settings.model) == model_version(nlp)
+
+
+def test_an_analyser_sent_elsewhere_leaves_its_pool_behind() -> None:
+    import pickle
+
+    settings = Settings()
+    with analyser(settings.model, settings.batch_size, 2) as pooled:
+        copy = pickle.loads(pickle.dumps(pooled))
+    assert (copy.model, copy.batch_size, copy.pool) == (settings.model, settings.batch_size, None)
