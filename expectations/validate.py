@@ -25,6 +25,9 @@ from expectations.suites import suites
 
 MAX_EXAMPLES = 3
 DOCS_SITE = "newsdesk"
+# Almost every batch passes: check with BOOLEAN_ONLY, and only a suite that fails
+# runs again with COMPLETE to name the rows (and so the articles) to quarantine.
+QUICK_FORMAT = {"result_format": "BOOLEAN_ONLY"}
 RESULT_FORMAT = {
     "result_format": "COMPLETE",
     "unexpected_index_column_names": [ROW_KEY],
@@ -124,9 +127,10 @@ def validate(
     failures: dict[str, list[str]] = defaultdict(list)
     checked = 0
     for table, frame in frames.items():
-        result = definitions[table].run(
-            batch_parameters={"dataframe": frame.to_pandas()}, result_format=RESULT_FORMAT
-        )
+        data = {"dataframe": frame.to_pandas()}
+        result = definitions[table].run(batch_parameters=data, result_format=QUICK_FORMAT)
+        if not result.success:
+            result = definitions[table].run(batch_parameters=data, result_format=RESULT_FORMAT)
         for item in result.results:
             checked += 1
             if item.success:
