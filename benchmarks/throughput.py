@@ -61,9 +61,22 @@ def bare_spacy(bodies: list[str], settings: Settings) -> float:
     return time.perf_counter() - started
 
 
+def _role(process: psutil.Process, root: int) -> str:
+    if process.pid == root:
+        return "run"
+    command = " ".join(process.cmdline())
+    if "multiprocessing" in command:
+        return "spaCy workers"
+    return "Prefect API" if "uvicorn" in command or "prefect" in command else "other"
+
+
+PEAK_SHARES: dict[str, int] = {}
+
+
 def child_run(inbox: Path, db: Path, n_process: int) -> tuple[dict[str, Any], float, int]:
     """One `news_pipeline` run in a fresh process: its summary, wall seconds and
-    the peak summed RSS (bytes) of its process tree."""
+    the peak summed RSS (bytes) of its process tree (its split by role, at that
+    peak, is left in PEAK_SHARES)."""
     env = {**os.environ, "PREFECT_HOME": str(db.parent / "prefect")}
     started = time.perf_counter()
     proc = subprocess.Popen(
@@ -84,17 +97,27 @@ def child_run(inbox: Path, db: Path, n_process: int) -> tuple[dict[str, Any], fl
     peak = 0
     parent = psutil.Process(proc.pid)
     while proc.poll() is None:
-        try:
-            tree = [parent, *parent.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
-        except psutil.Error:
-            pass
         time.sleep(SAMPLE_SECONDS)
+        try:
+            shares: dict[str, int] = {}
+            for process in [parent, *parent.children(recursive=True)]:
+                role = _role(process, proc.pid)
+                shares[role] = shares.get(role, 0) + process.memory_info().rss
+        except psutil.Error:
+            continue
+        if sum(shares.values()) > peak:
+            peak = sum(shares.values())
+            PEAK_SHARES.clear()
+            PEAK_SHARES.update(shares)
     seconds = time.perf_counter() - started
     out = proc.stdout.read() if proc.stdout else ""
     if proc.returncode != 0:
         raise RuntimeError(f"run failed with exit code {proc.returncode}")
     return json.loads(out.strip().splitlines()[-1]), seconds, peak
+
+
+def _shares() -> str:
+    return ", ".join(f"{role} {size / 2**20:,.0f}" for role, size in sorted(PEAK_SHARES.items()))
 
 
 def _child(inbox: str, db: str, n_process: str) -> None:
@@ -148,7 +171,8 @@ def memory(sizes: Sequence[int], n_process: int, incremental: bool) -> None:
             summary, seconds, peak = child_run(root / "inbox", root / "w.duckdb", n_process)
             print(
                 f"{size:,} files: {summary['loaded']:,} loaded in {seconds:.0f} s "
-                f"(flow body {summary['duration_s']:.0f} s), peak RSS {peak / 2**20:,.0f} MiB",
+                f"(flow body {summary['duration_s']:.0f} s), peak RSS {peak / 2**20:,.0f} MiB "
+                f"({_shares()})",
                 flush=True,
             )
             if not incremental:
