@@ -27,6 +27,7 @@ def summary_markdown(summary: dict[str, Any]) -> str:
         ("New stories", summary["new_stories"]),
         ("Near-duplicates", summary["near_duplicates"]),
         ("Validation", validation[summary["validation_passed"]]),
+        ("Warehouse invariants", "; ".join(summary["violations"]) or "hold"),
         ("Data Docs", f"`{summary['data_docs']}`" if summary.get("data_docs") else "not built"),
         ("Duration", f"{summary['duration_s']:.1f} s"),
     ]

@@ -40,6 +40,7 @@ from transforms.extraction import (
 from transforms.intake import Intake, drop_known, intake, quarantine
 from transforms.nlp import package_version
 from warehouse import load, stories
+from warehouse.check import violations
 from warehouse.connection import open_warehouse
 
 MIN_FILES_PER_WORKER = 50
@@ -200,6 +201,19 @@ def publish_data_docs(settings: Settings) -> Path:
     return docs
 
 
+@task(name="check warehouse invariants", cache_policy=NONE)
+def check_warehouse(settings: Settings) -> list[str]:
+    """After the run's last write: what `newsdesk check` would report."""
+    logger = get_run_logger()
+    with _warehouse(settings) as con:
+        found = [str(v) for v in violations(con)]
+    for violation in found:
+        logger.error("warehouse invariant violated: %s", violation)
+    if not found:
+        logger.info("warehouse invariants hold")
+    return found
+
+
 def _validate_and_load(
     extracted: PrefectFuture[tuple[Intake, Extraction]],
     settings: Settings,
@@ -284,6 +298,7 @@ def _write(settings: Settings) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         raise
     summary, problems = record_run(settings, run_id, "completed")
     summary["data_docs"] = str(docs) if docs else None
+    summary["violations"] = check_warehouse(settings)
     logger.info(
         "run %s: %s file(s) seen, %s loaded, %s duplicate, %s rejected, %s quarantined",
         run_id,

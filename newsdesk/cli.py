@@ -115,6 +115,8 @@ def run(inbox: InboxOpt = None, db: DbOpt = None) -> None:
         typer.echo(f"Validation {passed}; Data Docs: {summary['data_docs']}")
     if summary["rejected"] or summary["quarantined"]:
         typer.echo("See why with: newsdesk status")
+    if summary["violations"]:
+        _fail("warehouse invariants violated: " + "; ".join(summary["violations"]))
 
 
 @app.command()
@@ -163,6 +165,21 @@ def status(db: DbOpt = None) -> None:
         typer.echo(f"Warehouse {settings.db}\n\nLast runs:\n{runs}\n\nFiles by state:\n{states}")
         if problems.height:
             typer.echo(f"\nRejected or quarantined files:\n{problems}")
+
+
+@app.command()
+def check(db: DbOpt = None) -> None:
+    """Verify the warehouse's invariants; exit 1 with the list of violations."""
+    from warehouse.check import violations
+
+    settings = _settings(db=db)
+    with _reader(settings.db) as con:
+        found = violations(con)
+    if found:
+        for violation in found:
+            typer.echo(str(violation))
+        _fail(f"{len(found)} invariant(s) violated in {settings.db}")
+    typer.echo(f"Warehouse {settings.db} is consistent.")
 
 
 @app.command()

@@ -31,6 +31,7 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory, prefect_harness: None) -
     assert (summary["loaded"], summary["quarantined"]) == (2, 0)
     assert summary["validation_passed"] is True
     assert (summary["stories"], summary["new_stories"], summary["near_duplicates"]) == (1, 1, 0)
+    assert summary["violations"] == []
     assert (root / "docs" / "index.html").exists()
     yield settings.db
 
@@ -225,3 +226,33 @@ def test_stories_rebuilt_from_the_cli_match_the_run(warehouse: Path, tmp_path: P
     assert rows(copy, stories_query) == rows(warehouse, stories_query)
     listed = CliRunner().invoke(app, ["stories", "--db", str(copy)])
     assert listed.exit_code == 0 and "story-" in listed.output
+
+
+def test_check_finds_the_warehouse_consistent_and_lists_what_breaks_it(
+    warehouse: Path, tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from newsdesk.cli import app
+
+    clean = CliRunner().invoke(app, ["check", "--db", str(warehouse)])
+    assert clean.exit_code == 0, clean.output
+    assert "is consistent" in clean.output
+    broken = tmp_path / "broken.duckdb"
+    shutil.copy(warehouse, broken)
+    con = duckdb.connect(str(broken))
+    con.execute("UPDATE entity_mentions SET start_char = start_char + 1 WHERE rowid = 0")
+    con.execute("UPDATE quotes SET end_char = 1000000 WHERE rowid = 0")
+    con.execute("UPDATE runs SET loaded = loaded + 1")
+    con.execute("DELETE FROM stories")
+    con.close()
+    result = CliRunner().invoke(app, ["check", "--db", str(broken)])
+    assert result.exit_code == 1
+    for expected in (
+        "span differs from body: entity_mentions (1)",
+        "offset outside body: quotes (1)",
+        "run counts differ from ingest_log",
+        "placement without its story: story_articles (2)",
+        "error: 4 invariant(s) violated",
+    ):
+        assert expected in result.output, result.output
