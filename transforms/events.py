@@ -11,6 +11,7 @@ date stands in and says so in `date_source`.
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 from datetime import date
 
@@ -223,9 +224,9 @@ def _location(tok: Token, by_token: dict[int, Mention]) -> Mention | None:
     """A place in a locative phrase of the trigger's own clause ("met in Brussels",
     "the attack on a market in Kabul"), searched nearest first; subordinate
     clauses describe other events and are not searched."""
-    frontier = [tok]
+    frontier = deque([tok])
     while frontier:
-        node = frontier.pop(0)
+        node = frontier.popleft()
         for child in node.children:
             if child.dep_ in _CLAUSES:
                 continue

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from transforms.dates import EARLIEST
 from transforms.rejection import Rejected
 
 _DATE_LINE = re.compile(r"\A\s*date[ \t]+(?P<token>\S*)[ \t]*", re.IGNORECASE)
@@ -14,7 +15,6 @@ _OUTLET = re.compile(r"(?P<outlet>[^\n]{1,60}?) - ")
 _OUTLET_CONNECTORS = frozenset({"of", "the", "and", "&", "de", "la", "le", "el", "for", "on"})
 _SENTENCE_PUNCT = re.compile(r"[.!?:;,\"“”‘’()\[\]]")
 MAX_OUTLET_WORDS = 6
-EARLIEST_DATE = date(1900, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -56,8 +56,8 @@ def parse_header(text: str, *, latest_date: date) -> Header:
         published = date.fromisoformat(token)
     except ValueError as exc:
         raise Rejected(f"impossible date {token}: {exc}") from exc
-    if published < EARLIEST_DATE:
-        raise Rejected(f"implausible date {token}: before {EARLIEST_DATE.isoformat()}")
+    if published < EARLIEST:
+        raise Rejected(f"implausible date {token}: before {EARLIEST.isoformat()}")
     if published > latest_date:
         raise Rejected(f"future date {token}: after {latest_date.isoformat()}")
     outlet, body = split_outlet(text[match.end() :])

@@ -100,11 +100,13 @@ def marked_spans(text: str) -> list[Marked]:
     return found
 
 
+_TITLE_SMALL = frozenset({"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "with"})
+
+
 def looks_like_title(quoted: str) -> bool:
     """Names of shows, books and slogans are printed in marks in Title Case."""
     words = _WORD.findall(quoted)
-    small = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "with"}
-    return 2 <= len(words) <= 8 and all(w[0].isupper() or w.lower() in small for w in words)
+    return 2 <= len(words) <= 8 and all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words)
 
 
 def is_quotation(quoted: str) -> bool:
@@ -242,21 +244,21 @@ def _cue_core(tok: Token) -> tuple[int, int]:
     return min(core), max(core)
 
 
-def _parenthetical(tok: Token) -> bool:
+def _parenthetical(tok: Token, core: tuple[int, int]) -> bool:
     """A cue set off by commas inside or at the end of the reported sentence:
     "The plan, he said, would ..." and "The plan would fail, he said."."""
     doc = tok.doc
-    first, last = _cue_core(tok)
+    first, last = core
     if first < 1 or doc[first - 1].text != ",":
         return False
     return last + 1 >= len(doc) or doc[last + 1].text == "," or doc[last + 1].text in _SENTENCE_END
 
 
-def _around(tok: Token) -> list[tuple[int, int]]:
+def _around(tok: Token, core: tuple[int, int]) -> list[tuple[int, int]]:
     """The reported pieces on either side of a parenthetical cue; news splits one
     statement around ", he said," and each side is content of its own."""
     doc = tok.doc
-    first, last = _cue_core(tok)
+    first, last = core
     region = [t.i for t in tok.head.subtree if not t.is_space]
     before = [i for i in region if i < first]
     after = [i for i in region if i > last]
@@ -283,8 +285,8 @@ def _clause_pieces(tok: Token) -> list[tuple[int, int]]:
         bounds = _trim(tok.doc, comps[0].left_edge.i, comps[0].right_edge.i + 1)
         return [bounds] if bounds else []
     paratactic = tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX")
-    if paratactic and _parenthetical(tok):
-        return _around(tok)
+    if paratactic and _parenthetical(tok, core := _cue_core(tok)):
+        return _around(tok, core)
     return []
 
 

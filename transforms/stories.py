@@ -82,14 +82,15 @@ def incident_id_of(article_id: str) -> str:
     return f"incident-{article_id}"
 
 
-def date_gap(day: date, first: date, last: date) -> int:
-    """Days outside the cluster's range; zero inside it."""
-    return max(0, (first - day).days, (day - last).days)
+def date_gap(day: int, first: npt.ArrayLike, last: npt.ArrayLike) -> npt.NDArray[np.int64]:
+    """Days (ordinals) outside the cluster's range; zero inside it."""
+    gap = np.maximum(0, np.maximum(np.subtract(first, day), np.subtract(day, last)))
+    return np.asarray(gap, dtype=np.int64)
 
 
-def decay(gap_days: int, scale_days: float) -> float:
+def decay(gap_days: npt.ArrayLike, scale_days: npt.ArrayLike) -> npt.NDArray[np.float64]:
     """Soft: a story a year old still counts half, so long stories stay whole."""
-    return 1.0 / (1.0 + gap_days / scale_days)
+    return np.asarray(1.0 / (1.0 + np.divide(gap_days, scale_days)), dtype=np.float64)
 
 
 STORY, INCIDENT = 0, 1
@@ -128,8 +129,8 @@ class _Clusters:
             code = self._new(cluster_id, level, story_id)
             self.first[code] = self.last[code] = day
         self.size[code] += 1
-        self.first[code] = min(self.first[code], day)
-        self.last[code] = max(self.last[code], day)
+        self.first[code] = min(int(self.first[code]), day)
+        self.last[code] = max(int(self.last[code]), day)
         return code
 
     def scores(
@@ -139,11 +140,11 @@ class _Clusters:
         day: int,
         params: StoryParams,
     ) -> npt.NDArray[np.float64]:
-        gap = np.maximum(0, np.maximum(self.first[codes] - day, day - self.last[codes]))
+        gap = date_gap(day, self.first[codes], self.last[codes])
         scale = np.where(
             self.level[codes] == STORY, params.story_decay_days, params.incident_decay_days
         )
-        values = dots / self.size[codes] / (1.0 + gap / scale)
+        values = dots / self.size[codes] * decay(gap, scale)
         return np.asarray(np.round(np.clip(values, 0.0, 1.0), _DIGITS), dtype=np.float64)
 
     def best(

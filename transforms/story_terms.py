@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -51,7 +51,7 @@ class TermWeights:
     common_zipf: float = 5.5
 
 
-@cache
+@lru_cache(maxsize=1 << 17)
 def zipf(word: str) -> float:
     return float(zipf_frequency(word.removeprefix("#"), "en"))
 
@@ -108,12 +108,6 @@ def term_vector(
     top = top[: weights.top_terms]
     norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
     return {t: w / norm for t, w in top}
-
-
-def cosine(a: Vector, b: Vector) -> float:
-    if len(b) < len(a):
-        a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
 
 
 def article_vectors(
