@@ -32,9 +32,11 @@ from newsdesk import inbox
 from newsdesk.settings import Settings
 from transforms.extraction import (
     EXTRACTED_LANGUAGES,
+    DocResult,
     Extraction,
     analysis_rows,
     assemble,
+    lone_surnames,
     stamp,
 )
 from transforms.intake import Intake, drop_known, intake, quarantine
@@ -87,35 +89,47 @@ def parse(chunk: list[inbox.Candidate], settings: Settings, latest_date: date) -
 @task(name="extract entities, quotes and events", cache_policy=NONE)
 def extract_batch(
     batch: Intake, settings: Settings, analyse: Analyser
-) -> tuple[Intake, Extraction]:
-    logger = get_run_logger()
+) -> tuple[Intake, list[DocResult]]:
+    """Per-document work only, so it can run beside the previous chunk's load;
+    linking across documents waits for that load (`link_batch`)."""
     articles = stamp(batch.articles, package_version(settings.model))
+    results = analyse(analysis_rows(articles))
+    get_run_logger().info("%d article(s) parsed and analysed", len(results))
+    return Intake(articles, batch.log), results
+
+
+@task(name="link entities across articles", cache_policy=NONE)
+def link_batch(
+    batch: Intake, results: list[DocResult], settings: Settings
+) -> tuple[Intake, Extraction]:
+    """Runs after every earlier chunk is loaded: an article another chunk has
+    loaded meanwhile is a duplicate, and lone surnames can join people those
+    chunks brought in."""
     with _warehouse(settings) as con:
-        people = load.person_names(con)
-    extraction = assemble(analyse(analysis_rows(articles)), known_people=people)
-    logger.info(
+        known = load.existing_article_ids(con, batch.articles["article_id"])
+        people = load.person_names(con, lone_surnames(results))
+    if known:
+        batch = drop_known(batch, known)
+        results = [r for r in results if r.article_id not in known]
+    extraction = assemble(results, known_people=people)
+    get_run_logger().info(
         "%d article(s): %d mentions of %d entities, %d quotes, %d events",
-        articles.height,
+        batch.articles.height,
         extraction.mentions.height,
         extraction.entities.height,
         extraction.quotes.height,
         extraction.events.height,
     )
-    return Intake(articles, batch.log), extraction
+    return batch, extraction
 
 
 @task(name="place articles in stories", cache_policy=NONE)
 def place_stories(
     batch: Intake, extraction: Extraction, settings: Settings
 ) -> tuple[Intake, Extraction, stories.StoryBatch]:
-    """Articles arrive in publication order within a chunk; an article another
-    chunk of this run has loaded meanwhile is a duplicate, not a new arrival."""
+    """Articles arrive in publication order within a chunk."""
     logger = get_run_logger()
     with _warehouse(settings) as con:
-        known = load.existing_article_ids(con, batch.articles["article_id"])
-        if known:
-            batch = drop_known(batch, known)
-            extraction = extraction.only(batch.articles["article_id"].to_list())
         arrivals = batch.articles.filter(pl.col("language").is_in(list(EXTRACTED_LANGUAGES))).sort(
             "published_date", "article_id"
         )
@@ -215,14 +229,14 @@ def check_warehouse(settings: Settings) -> list[str]:
 
 
 def _validate_and_load(
-    extracted: PrefectFuture[tuple[Intake, Extraction]],
+    extracted: PrefectFuture[tuple[Intake, list[DocResult]]],
     settings: Settings,
     today: date,
     run_id: str,
 ) -> None:
     """A quarantined article may have shaped where later articles of the chunk
     went, so the chunk is placed again without it before it is loaded."""
-    batch, extraction = extracted.result()
+    batch, extraction = link_batch(*extracted.result(), settings)
     while True:
         batch, extraction, placed = place_stories(batch, extraction, settings)
         batch, extraction, outcome = validate_batch(batch, extraction, placed, settings, today)
@@ -279,7 +293,7 @@ def _write(settings: Settings) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         # Extraction is submitted to the flow's task runner (threads by default, Dask
         # with a DaskTaskRunner) so the next chunk is extracted while this one is
         # validated and loaded; loading stays in this one writer.
-        pending: PrefectFuture[tuple[Intake, Extraction]] | None = None
+        pending: PrefectFuture[tuple[Intake, list[DocResult]]] | None = None
         with analyser(
             settings.model, settings.batch_size, workers(settings, len(fresh))
         ) as analyse:

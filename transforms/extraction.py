@@ -268,6 +268,11 @@ def extract(
     return assemble(results, known_people)
 
 
+def lone_surnames(results: Iterable[DocResult]) -> set[str]:
+    """PERSON mentions of one word: the only names warehouse people can complete."""
+    return {m.key for r in results for m in r.mentions if m.label == "PERSON" and " " not in m.key}
+
+
 def assemble(results: list[DocResult], known_people: Collection[str] = ()) -> Extraction:
     """Cross-document work on analysed articles: surnames linked across the
     batch and to known people, then the rows shaped into frames."""

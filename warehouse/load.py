@@ -31,9 +31,12 @@ def known_files(con: duckdb.DuckDBPyConnection) -> dict[str, KnownFile]:
     return {path: KnownFile(size, mtime, sha) for path, size, mtime, sha in rows}
 
 
-def person_names(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Full names of the people in the warehouse (lone surnames link to them)."""
-    return [row[0] for row in con.execute(sql("person_names")).fetchall()]
+def person_names(con: duckdb.DuckDBPyConnection, surnames: Iterable[str]) -> list[str]:
+    """Full names of the people in the warehouse that a lone surname of the
+    batch could mean (the query never reads every person)."""
+    frame = pl.DataFrame({"surname": pl.Series(sorted(surnames), dtype=pl.String)})
+    with _registered(con, {"batch_surnames": frame}):
+        return [row[0] for row in con.execute(sql("person_names")).fetchall()]
 
 
 def _existing(

@@ -53,3 +53,14 @@ def test_repeated_and_split_batches_give_the_same_counts(tmp_path: Path, nlp: La
     mentions = whole.sql("SELECT count(*) FROM entity_mentions").fetchall()[0][0]
     assert mentions == extraction.mentions.height
     assert whole.sql("SELECT sum(mention_count) FROM entities").fetchall()[0][0] == mentions
+
+
+def test_person_names_are_looked_up_by_the_batchs_lone_surnames(
+    tmp_path: Path, nlp: Language
+) -> None:
+    batch = seeds_batch()
+    con = connect(tmp_path / "w.duckdb")
+    load.start_run(con, "r", None, NOW)
+    load.load_batch(con, batch, extract(nlp, batch.articles), "r", NOW)
+    assert load.person_names(con, {"Stoltenberg", "Nobody"}) == ["Jens Stoltenberg"]
+    assert load.person_names(con, set()) == []
