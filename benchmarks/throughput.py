@@ -65,7 +65,7 @@ def _role(process: psutil.Process, root: int) -> str:
     if process.pid == root:
         return "run"
     command = " ".join(process.cmdline())
-    if "multiprocessing" in command:
+    if "spawn_main" in command:
         return "spaCy workers"
     return "Prefect API" if "uvicorn" in command or "prefect" in command else "other"
 

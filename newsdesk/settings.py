@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from transforms.stories import StoryParams
-from transforms.story_terms import TermWeights
-from warehouse.stories import DuplicateParams, StorySettings
+if TYPE_CHECKING:
+    from warehouse.stories import StorySettings
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 OFFICIAL_MODEL = "en_core_web_sm"
@@ -93,6 +93,12 @@ class Settings(BaseSettings):
     )
 
     def story_settings(self) -> StorySettings:
+        """Imported here: most commands never place stories, and the story
+        modules pull in DuckDB, numpy and wordfreq."""
+        from transforms.stories import StoryParams
+        from transforms.story_terms import TermWeights
+        from warehouse.stories import DuplicateParams, StorySettings
+
         return StorySettings(
             params=StoryParams(
                 story_threshold=self.story_threshold,
