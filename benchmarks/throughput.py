@@ -36,8 +36,8 @@ import psutil
 
 from benchmarks.corpus import corpus_files, unpack
 from newsdesk.settings import Settings
-from transforms.extraction import EXTRACTED_LANGUAGES
 from transforms.intake import FileRead, intake
+from transforms.language import EXTRACTED_LANGUAGES
 
 SAMPLE_SECONDS = 0.2
 

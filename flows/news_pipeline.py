@@ -31,7 +31,6 @@ from flows.writer import writer_slot
 from newsdesk import inbox
 from newsdesk.settings import Settings
 from transforms.extraction import (
-    EXTRACTED_LANGUAGES,
     DocResult,
     Extraction,
     analysis_rows,
@@ -40,6 +39,7 @@ from transforms.extraction import (
     stamp,
 )
 from transforms.intake import Intake, drop_known, intake, quarantine
+from transforms.language import EXTRACTED_LANGUAGES
 from transforms.nlp import package_version
 from warehouse import load, stories
 from warehouse.check import violations
@@ -61,7 +61,7 @@ def discover(settings: Settings) -> list[inbox.Candidate]:
     logger = get_run_logger()
     with _warehouse(settings) as con:
         known = load.known_files(con)
-    candidates = inbox.scan(settings.inbox)
+    candidates = inbox.scan(settings.inbox, max_bytes=settings.max_bytes)
     fresh = inbox.unseen(candidates, known)
     logger.info("%d file(s) in %s, %d new or changed", len(candidates), settings.inbox, len(fresh))
     return fresh
@@ -70,7 +70,7 @@ def discover(settings: Settings) -> list[inbox.Candidate]:
 @task(name="parse files", cache_policy=NONE)
 def parse(chunk: list[inbox.Candidate], settings: Settings, latest_date: date) -> Intake:
     logger = get_run_logger()
-    reads = [r for c in chunk if (r := inbox.read(c, max_bytes=settings.max_bytes)) is not None]
+    reads = [r for c in chunk if (r := inbox.read(c)) is not None]
     if len(reads) < len(chunk):
         logger.warning(
             "%d file(s) changed while being read; they are left for the next run",
@@ -272,7 +272,7 @@ def news_pipeline(settings: Settings | None = None) -> dict[str, Any]:
     and the run publishes its summary to the Prefect UI."""
     settings = settings or Settings()
     started = time.monotonic()
-    with writer_slot(settings.writer_wait):
+    with writer_slot(settings.db, settings.writer_wait):
         summary, problems = _write(settings)
     summary["duration_s"] = time.monotonic() - started
     artifacts.publish(summary, problems)
@@ -286,7 +286,13 @@ def _write(settings: Settings) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     latest_date = today + timedelta(days=1)
     docs: Path | None = None
     with _warehouse(settings) as con:
-        load.start_run(con, run_id, runtime.flow_run.id, _now())
+        interrupted = load.start_run(con, run_id, runtime.flow_run.id, _now())
+    if interrupted:
+        logger.warning(
+            "%d earlier run(s) were killed mid-run and are now marked interrupted; "
+            "their committed chunks stay, their unfinished files are picked up now",
+            interrupted,
+        )
     try:
         fresh = discover(settings)
         _rename(len(fresh))

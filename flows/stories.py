@@ -15,7 +15,10 @@ from warehouse.connection import open_warehouse
 def rebuild_stories(settings: Settings | None = None) -> int:
     """Returns how many articles were placed."""
     settings = settings or Settings()
-    with writer_slot(settings.writer_wait), open_warehouse(settings.db, settings.lock_wait) as con:
+    with (
+        writer_slot(settings.db, settings.writer_wait),
+        open_warehouse(settings.db, settings.lock_wait) as con,
+    ):
         placed = stories.rebuild(con, settings.story_settings(), settings.chunk_size)
     get_run_logger().info("stories rebuilt: %d article(s) placed in arrival order", placed)
     return placed

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -20,11 +21,17 @@ class Candidate:
     path: Path
     size_bytes: int
     mtime_ns: int
-    problem: str | None = None
+    problem: str | None = None  # why the file will not be opened
     known_sha256: str | None = None  # the bytes' hash at the file's last record
 
+    @property
+    def name(self) -> str:
+        """The path as text that can be stored: bytes of a file name that are not
+        UTF-8 are written as escapes instead of failing the insert."""
+        return os.fsencode(self.path).decode("utf-8", "backslashreplace")
 
-def scan(inbox: Path) -> list[Candidate]:
+
+def scan(inbox: Path, *, max_bytes: int) -> list[Candidate]:
     """Every `*.txt` below the inbox, sorted; directory links are not followed and
     a file link that leaves the inbox is reported, never read."""
     root = inbox.resolve()
@@ -36,52 +43,61 @@ def scan(inbox: Path) -> list[Candidate]:
         for name in sorted(filenames):
             if not name.lower().endswith(SUFFIX):
                 continue
-            path = Path(dirpath) / name
-            found.append(_candidate(root, path))
+            found.append(_candidate(root, Path(dirpath) / name, max_bytes))
     return found
 
 
-def _candidate(root: Path, path: Path) -> Candidate:
+def _candidate(root: Path, path: Path, max_bytes: int) -> Candidate:
     try:
         link_stat = path.lstat()
     except OSError as exc:
         return Candidate(path, 0, 0, f"unreadable: {exc.strerror}")
-    if path.is_symlink():
-        target = path.resolve()
-        if not target.is_relative_to(root):
-            return Candidate(
-                path, 0, link_stat.st_mtime_ns, "link outside the inbox: never followed"
-            )
+    if path.is_symlink() and not path.resolve().is_relative_to(root):
+        return Candidate(path, 0, link_stat.st_mtime_ns, "link outside the inbox: never followed")
     try:
         st = path.stat()
     except OSError as exc:
         return Candidate(path, 0, link_stat.st_mtime_ns, f"unreadable: {exc.strerror}")
-    return Candidate(path, st.st_size, st.st_mtime_ns)
+    return Candidate(path, st.st_size, st.st_mtime_ns, _problem(path, st, max_bytes))
+
+
+def _problem(path: Path, st: os.stat_result, max_bytes: int) -> str | None:
+    """Reasons known before opening: a pipe would block the run, and a file
+    whose mode grants nobody read access is not read even by root."""
+    if not stat.S_ISREG(st.st_mode):
+        return "not a regular file (a pipe, socket or device is never opened)"
+    if not st.st_mode & 0o444 or not os.access(path, os.R_OK):
+        return f"unreadable: no read permission (mode {stat.filemode(st.st_mode)})"
+    return oversize_problem(st.st_size, max_bytes)
 
 
 def unseen(candidates: list[Candidate], known: Mapping[str, KnownFile]) -> list[Candidate]:
-    """Files never recorded, or whose size or mtime moved since their last record;
-    an unchanged file is not opened at all."""
+    """Files never recorded, whose size or mtime moved since their last record,
+    or that could not be read last time and now can (a permission fixed, the
+    size cap raised); an unchanged file is not opened at all."""
     fresh = []
     for c in candidates:
-        k = known.get(str(c.path))
+        k = known.get(c.name)
         if k is None:
             fresh.append(c)
         elif k.size_bytes != c.size_bytes or k.mtime_ns != c.mtime_ns:
             fresh.append(replace(c, known_sha256=k.sha256))
+        elif k.sha256 is None and c.problem is None:
+            fresh.append(c)
     return fresh
 
 
-def read(candidate: Candidate, *, max_bytes: int) -> FileRead | None:
+def read(candidate: Candidate) -> FileRead | None:
     """Read one file; None when it changed while being read (still being written:
     it is picked up by a later run, once it holds still)."""
-    path = str(candidate.path)
-    problem = candidate.problem or oversize_problem(candidate.size_bytes, max_bytes)
-    if problem:
-        return FileRead(path, candidate.size_bytes, candidate.mtime_ns, None, None, problem)
+    path = candidate.name
+    if candidate.problem:
+        return FileRead(
+            path, candidate.size_bytes, candidate.mtime_ns, None, None, candidate.problem
+        )
     try:
         with candidate.path.open("rb") as handle:
-            raw = handle.read(max_bytes + 1)
+            raw = handle.read(candidate.size_bytes + 1)
             after = os.fstat(handle.fileno())
     except OSError as exc:
         problem = f"unreadable: {exc.strerror}"
@@ -98,5 +114,5 @@ def read(candidate: Candidate, *, max_bytes: int) -> FileRead | None:
 
 def changed(reads: list[FileRead], candidates: list[Candidate]) -> list[FileRead]:
     """Drop files whose bytes match their last record (only touched, not edited)."""
-    known = {str(c.path): c.known_sha256 for c in candidates}
+    known = {c.name: c.known_sha256 for c in candidates}
     return [r for r in reads if r.sha256 is None or known.get(r.path) != r.sha256]

@@ -8,7 +8,7 @@ from datetime import date
 from transforms.decoding import decode
 from transforms.header import parse_header
 from transforms.headlines import title_of
-from transforms.language import detect_language
+from transforms.language import detect_language, skipped_note
 from transforms.normalise import article_id, normalise_text, tidy_body, word_count
 from transforms.rejection import Rejected
 
@@ -39,6 +39,8 @@ def parse_article(raw: bytes, *, latest_date: date, min_words: int) -> Article:
     words = word_count(body)
     if words < min_words:
         raise Rejected(f"too short: the body has {words} words, the minimum is {min_words}")
+    language = detect_language(body)
+    notes = [n for n in (decoded.note, skipped_note(language)) if n]
     return Article(
         article_id=article_id(body),
         outlet=header.outlet,
@@ -46,6 +48,6 @@ def parse_article(raw: bytes, *, latest_date: date, min_words: int) -> Article:
         title=title_of(body),
         body=body,
         word_count=words,
-        language=detect_language(body),
-        note=decoded.note,
+        language=language,
+        note="; ".join(notes) or None,
     )

@@ -1,7 +1,9 @@
 """Bytes to text. Inboxes mix editors and platforms, so a file is tried as
 UTF-8 first, as UTF-16 only when it carries a byte-order mark, and as
 Windows-1252 (the usual "Latin-1" of Western newsroom exports) last; the
-fallback is noted so a reader can tell a repaired file from a clean one."""
+fallback is noted so a reader can tell a repaired file from a clean one. A few
+stray NUL bytes (a crashed editor, a bad transfer) are removed and noted; many
+of them mean the file is not text."""
 
 from __future__ import annotations
 
@@ -48,16 +50,16 @@ def decode(raw: bytes) -> Decoded:
                 raise Rejected(f"not decodable: UTF-16 byte-order mark but {exc.reason}") from exc
             return _check_printable(Decoded(text, "utf-16", "decoded as UTF-16 (byte-order mark)"))
     nuls = raw.count(0)
-    if nuls:
+    if nuls > MAX_CONTROL_SHARE * len(raw):
         raise Rejected(f"binary: {nuls} NUL byte(s) in a file without a UTF-16 byte-order mark")
+    notes = [f"removed {nuls} NUL byte(s)"] if nuls else []
+    raw = raw.replace(b"\0", b"")
     try:
-        return _check_printable(Decoded(raw.decode("utf-8-sig"), "utf-8"))
+        text, encoding = raw.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
-        pass
-    try:
-        text = raw.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        raise Rejected(f"not decodable: tried {TRIED}") from exc
-    return _check_printable(
-        Decoded(text, "windows-1252", "not valid UTF-8; decoded as Windows-1252")
-    )
+        try:
+            text, encoding = raw.decode("cp1252"), "windows-1252"
+        except UnicodeDecodeError as exc:
+            raise Rejected(f"not decodable: tried {TRIED}") from exc
+        notes.insert(0, "not valid UTF-8; decoded as Windows-1252")
+    return _check_printable(Decoded(text, encoding, "; ".join(notes) or None))

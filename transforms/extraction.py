@@ -18,11 +18,11 @@ from spacy.language import Language
 from transforms import schemas
 from transforms.entities import Mention, entity_id, extract_mentions, sentence_starts
 from transforms.events import Event, extract_events
+from transforms.language import EXTRACTED_LANGUAGES
 from transforms.quotes import Quote, extract_quotes
 from transforms.speakers import SpeakerResolver
 
 RULES_VERSION = "2026.11.1"
-EXTRACTED_LANGUAGES = frozenset({"en"})
 
 
 @dataclass(frozen=True)

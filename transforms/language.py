@@ -15,6 +15,7 @@ from functools import cache
 
 LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "pl", "ro", "tr", "id", "ru")
 UNDETERMINED = "und"
+EXTRACTED_LANGUAGES = frozenset({"en"})  # the languages the extraction rules are written for
 MIN_SHARE = 0.15
 SAMPLE_TOKENS = 400
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -39,3 +40,12 @@ def detect_language(text: str) -> str:
         if share > best_share:
             best, best_share = code, share
     return best if best_share >= MIN_SHARE else UNDETERMINED
+
+
+def skipped_note(language: str) -> str | None:
+    """What a loaded article's log row says when its language is outside the
+    extraction rules' reach: stored, but not run through English-only rules."""
+    if language in EXTRACTED_LANGUAGES:
+        return None
+    named = "undetermined" if language == UNDETERMINED else f"'{language}'"
+    return f"language {named}: stored without entities, quotes or events (English-only rules)"

@@ -57,8 +57,11 @@ def existing_entity_ids(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> s
 
 def start_run(
     con: duckdb.DuckDBPyConnection, run_id: str, flow_run_id: str | None, now: datetime
-) -> None:
+) -> int:
+    """Returns how many earlier runs were found killed mid-run (now `interrupted`)."""
+    stale = con.execute(sql("interrupt_stale_runs")).fetchone()
     con.execute(sql("start_run"), {"run_id": run_id, "flow_run_id": flow_run_id, "now": now})
+    return int(stale[0]) if stale else 0
 
 
 @contextmanager

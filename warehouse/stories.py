@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import duckdb
 import polars as pl
 
-from transforms.extraction import EXTRACTED_LANGUAGES
+from transforms.language import EXTRACTED_LANGUAGES
 from transforms.near_duplicates import find_duplicates
 from transforms.schemas import INCIDENTS, STORIES
 from transforms.stories import Cluster, Incoming, StoryParams, assign, placements_frame

@@ -17,7 +17,10 @@ def test_scan_finds_txt_files_recursively_and_ignores_others(tmp_path: Path) -> 
     write(tmp_path / "sub" / "a file é.TXT", "a")
     write(tmp_path / "notes.md", "x")
     write(tmp_path / "image.png", "x")
-    names = [c.path.relative_to(tmp_path.resolve()).as_posix() for c in inbox.scan(tmp_path)]
+    names = [
+        c.path.relative_to(tmp_path.resolve()).as_posix()
+        for c in inbox.scan(tmp_path, max_bytes=100)
+    ]
     assert names == ["b.txt", "sub/a file é.TXT"]
 
 
@@ -27,29 +30,27 @@ def test_links_out_of_the_inbox_are_flagged_not_followed(tmp_path: Path) -> None
     write(root / "inside.txt", "x")
     (root / "link.txt").symlink_to(secret)
     (root / "inner-link.txt").symlink_to(root / "inside.txt")
-    by_name = {c.path.name: c for c in inbox.scan(root)}
+    by_name = {c.path.name: c for c in inbox.scan(root, max_bytes=100)}
     assert by_name["link.txt"].problem == "link outside the inbox: never followed"
     assert by_name["inner-link.txt"].problem is None
-    read = inbox.read(by_name["link.txt"], max_bytes=100)
+    read = inbox.read(by_name["link.txt"])
     assert read is not None and read.raw is None
 
 
 def test_unchanged_files_are_not_selected(tmp_path: Path) -> None:
     path = write(tmp_path / "a.txt", "hello")
-    [candidate] = inbox.scan(tmp_path)
+    [candidate] = inbox.scan(tmp_path, max_bytes=100)
     same = KnownFile(candidate.size_bytes, candidate.mtime_ns, "x")
-    assert inbox.unseen([candidate], {str(candidate.path): same}) == []
+    assert inbox.unseen([candidate], {candidate.name: same}) == []
     os.utime(path, ns=(1, 1))
-    [touched] = inbox.scan(tmp_path)
-    assert inbox.unseen([touched], {str(candidate.path): same}) == [
-        replace(touched, known_sha256="x")
-    ]
+    [touched] = inbox.scan(tmp_path, max_bytes=100)
+    assert inbox.unseen([touched], {candidate.name: same}) == [replace(touched, known_sha256="x")]
 
 
 def test_read_hashes_and_a_touched_but_identical_file_is_dropped(tmp_path: Path) -> None:
     write(tmp_path / "a.txt", "hello")
-    [candidate] = inbox.scan(tmp_path)
-    read = inbox.read(candidate, max_bytes=100)
+    [candidate] = inbox.scan(tmp_path, max_bytes=100)
+    read = inbox.read(candidate)
     assert read is not None and read.raw == b"hello" and read.sha256 is not None
     touched = inbox.unseen([candidate], {read.path: KnownFile(0, 0, read.sha256)})
     assert inbox.changed([read], touched) == []
@@ -60,24 +61,60 @@ def test_read_hashes_and_a_touched_but_identical_file_is_dropped(tmp_path: Path)
 
 def test_a_file_growing_while_read_is_left_for_the_next_run(tmp_path: Path) -> None:
     path = write(tmp_path / "a.txt", "hello")
-    [candidate] = inbox.scan(tmp_path)
+    [candidate] = inbox.scan(tmp_path, max_bytes=100)
     with path.open("a") as handle:
         handle.write(" world")
-    assert inbox.read(candidate, max_bytes=100) is None
+    assert inbox.read(candidate) is None
 
 
 def test_oversize_files_are_not_read(tmp_path: Path) -> None:
     write(tmp_path / "big.txt", "x" * 50)
-    [candidate] = inbox.scan(tmp_path)
-    read = inbox.read(candidate, max_bytes=10)
+    [candidate] = inbox.scan(tmp_path, max_bytes=10)
+    read = inbox.read(candidate)
     assert read is not None and read.raw is None
     assert read.problem == "too large: 50 bytes, the cap is 10"
 
 
 def test_unreadable_file_is_reported(tmp_path: Path) -> None:
     path = write(tmp_path / "locked.txt", "hello")
-    [candidate] = inbox.scan(tmp_path)
+    [candidate] = inbox.scan(tmp_path, max_bytes=100)
     path.unlink()
-    read = inbox.read(candidate, max_bytes=100)
+    read = inbox.read(candidate)
     assert read is not None and read.raw is None
     assert read.problem is not None and read.problem.startswith("unreadable")
+
+
+def test_a_file_nobody_may_read_is_not_opened_even_by_root(tmp_path: Path) -> None:
+    path = write(tmp_path / "locked.txt", "hello")
+    path.chmod(0)
+    [candidate] = inbox.scan(tmp_path, max_bytes=100)
+    assert candidate.problem == "unreadable: no read permission (mode ----------)"
+    read = inbox.read(candidate)
+    assert read is not None and read.raw is None and read.problem == candidate.problem
+
+
+def test_a_file_unreadable_last_time_is_retried_once_it_can_be_read(tmp_path: Path) -> None:
+    path = write(tmp_path / "locked.txt", "hello")
+    path.chmod(0)
+    [locked] = inbox.scan(tmp_path, max_bytes=100)
+    never_read = {locked.name: KnownFile(locked.size_bytes, locked.mtime_ns, None)}
+    assert inbox.unseen([locked], never_read) == []
+    path.chmod(0o644)
+    [readable] = inbox.scan(tmp_path, max_bytes=100)
+    assert inbox.unseen([readable], never_read) == [readable]
+
+
+def test_a_pipe_named_like_an_article_is_never_opened(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    [candidate] = inbox.scan(tmp_path, max_bytes=100)
+    assert candidate.problem is not None and candidate.problem.startswith("not a regular file")
+    read = inbox.read(candidate)
+    assert read is not None and read.raw is None
+
+
+def test_a_name_that_is_not_utf8_is_stored_with_escapes(tmp_path: Path) -> None:
+    (tmp_path.resolve() / os.fsdecode(b"caf\xe9.txt")).write_text("x")
+    [candidate] = inbox.scan(tmp_path, max_bytes=100)
+    assert candidate.name.endswith("caf\\xe9.txt")
+    read = inbox.read(candidate)
+    assert read is not None and read.raw == b"x" and read.path == candidate.name

@@ -31,9 +31,25 @@ def test_empty_is_rejected() -> None:
         decode(b"")
 
 
-def test_nul_bytes_mean_binary() -> None:
+def test_many_nul_bytes_mean_binary() -> None:
     with pytest.raises(Rejected, match=r"^binary: 2 NUL"):
-        decode(b"date 2023-01-01 text\x00 more\x00")
+        decode(b"date\x00 text\x00")
+
+
+def test_utf16_without_a_byte_order_mark_is_binary() -> None:
+    with pytest.raises(Rejected, match=r"^binary: \d+ NUL"):
+        decode("date 2023-01-01 some words".encode("utf-16-le"))
+
+
+def test_stray_nul_bytes_in_text_are_removed_and_noted() -> None:
+    decoded = decode(b"date 2023-01-01 " + b"text " * 20 + b"\x00more\x00 words")
+    assert "\x00" not in decoded.text and decoded.text.endswith("text more words")
+    assert decoded.note == "removed 2 NUL byte(s)"
+
+
+def test_both_repairs_are_noted() -> None:
+    decoded = decode(b"\x93quoted\x94 " + b"text " * 30 + b"\x00")
+    assert decoded.note == "not valid UTF-8; decoded as Windows-1252; removed 1 NUL byte(s)"
 
 
 def test_mostly_control_characters_mean_binary() -> None:

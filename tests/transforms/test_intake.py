@@ -96,6 +96,19 @@ def test_loaded_row_carries_the_encoding_repair_note() -> None:
     assert batch.articles["body"].to_list() == ["“We will,” the minister said in Brussels today."]
 
 
+def test_a_german_article_is_loaded_and_its_row_says_why_nothing_is_extracted() -> None:
+    raw = (
+        "date 2023-02-14 Die Verteidigungsminister der Allianz trafen sich am Dienstag in "
+        "Brüssel und sagten, dass die Unterstützung für die Ukraine weitergeht."
+    ).encode()
+    batch = intake([read("de.txt", raw)], latest_date=LATEST, min_words=5)
+    assert batch.log["status"].to_list() == ["loaded"]
+    assert batch.log["reason"].to_list() == [
+        "language 'de': stored without entities, quotes or events (English-only rules)"
+    ]
+    assert batch.articles["language"].to_list() == ["de"]
+
+
 def test_articles_already_in_the_warehouse_become_duplicates() -> None:
     batch = intake([read("a.txt", GOOD)], latest_date=LATEST, min_words=5)
     known = set(batch.articles["article_id"])
