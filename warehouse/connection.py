@@ -7,12 +7,14 @@ import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from warehouse.migrate import apply_migrations
+from warehouse.statements import sql
 
 
 class WarehouseMissing(FileNotFoundError):
@@ -58,10 +60,40 @@ def connect(db: Path, lock_wait: float = 0) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def connect_read_only(db: Path, lock_wait: float = 0) -> duckdb.DuckDBPyConnection:
+def fts_extension() -> Path:
+    """DuckDB cannot download extensions here: the `duckdb-extension-fts`
+    package ships the fts build for this exact DuckDB version."""
+    files = resources.files("duckdb_extension_fts")
+    return Path(str(files.joinpath("extensions", f"v{duckdb.__version__}", "fts.duckdb_extension")))
+
+
+def load_fts(con: duckdb.DuckDBPyConnection) -> None:
+    """Loaded by path rather than INSTALLed: nothing is copied into ~/.duckdb,
+    and a reader can load it before its external access is switched off
+    (DuckDB refuses LOAD afterwards, even of a loaded extension, and
+    autoloading would try the network)."""
+    [(loaded,)] = con.execute(sql("fts_loaded")).fetchall()
+    if not loaded:
+        path = str(fts_extension()).replace("'", "''")
+        con.execute(f"LOAD '{path}'")
+
+
+def connect_read_only(
+    db: Path, lock_wait: float = 0, *, write_files: bool = False
+) -> duckdb.DuckDBPyConnection:
+    """User SQL runs here, so by default it cannot touch files outside the
+    database; `write_files` is for exports, which write where they are told."""
     if not db.exists():
         raise WarehouseMissing(f"no warehouse at {db}: run `newsdesk run` first")
-    return _open(db, lock_wait, read_only=True, config={"enable_external_access": False})
+    con = _open(db, lock_wait, read_only=True)
+    try:
+        load_fts(con)  # LOAD reads a file: before external access goes off
+        if not write_files:
+            con.execute(sql("disable_external_access"))
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 @contextmanager

@@ -1,0 +1,5 @@
+-- BM25 index over quote texts (schema fts_main_quotes), rebuilt whole from `quotes`.
+PRAGMA create_fts_index(
+    'quotes', 'quote_id', 'quote_text',
+    stemmer = 'porter', stopwords = 'english', strip_accents = 1, lower = 1, overwrite = 1
+);
