@@ -3,12 +3,21 @@ files it rejected or quarantined, with reasons."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
 SUMMARY_KEY = "news-pipeline-summary"
 PROBLEMS_KEY = "news-pipeline-problems"
+
+
+def _report_link(report: str | None) -> str:
+    """A file:// link (browsers may refuse to follow it from the UI's http
+    page, so the path is also shown to copy)."""
+    if not report:
+        return "not written"
+    return f"[`{report}`]({Path(report).resolve().as_uri()})"
 
 
 def summary_markdown(summary: dict[str, Any]) -> str:
@@ -29,6 +38,7 @@ def summary_markdown(summary: dict[str, Any]) -> str:
         ("Validation", validation[summary["validation_passed"]]),
         ("Warehouse invariants", "; ".join(summary["violations"]) or "hold"),
         ("Data Docs", f"`{summary['data_docs']}`" if summary.get("data_docs") else "not built"),
+        ("Report", _report_link(summary.get("report"))),
         ("Duration", f"{summary['duration_s']:.1f} s"),
     ]
     lines = [

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -27,6 +27,13 @@ def default_model() -> str:
     if importlib.util.find_spec(OFFICIAL_MODEL) is not None:
         return OFFICIAL_MODEL
     return FALLBACK_MODEL
+
+
+def report_beside_db(fields: dict[str, Any]) -> Path:
+    """`report.html` next to the warehouse it shows (`warehouse/report.html` by
+    default): a run on another database, a test's among them, never overwrites
+    the main warehouse's report."""
+    return Path(fields["db"]).parent / "report.html"
 
 
 class Settings(BaseSettings):
@@ -63,6 +70,10 @@ class Settings(BaseSettings):
     data_docs: Path = Field(
         default=PROJECT_ROOT / "warehouse" / "data_docs",
         description="Folder for Great Expectations Data Docs, rebuilt on each run.",
+    )
+    report: Path = Field(
+        default_factory=report_beside_db,
+        description="The visual report (one HTML page), refreshed by each run that loads.",
     )
     story_threshold: float = Field(
         default=0.13,
