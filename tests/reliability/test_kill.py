@@ -161,6 +161,8 @@ def finish(inbox: Path, db: Path, root: Path) -> None:
 
 
 def consistent(db: Path) -> list[str]:
+    if not db.exists():  # killed before it created the warehouse
+        return []
     con = duckdb.connect(str(db), read_only=True)
     try:
         return [str(v) for v in violations(con)]
