@@ -40,7 +40,9 @@ bench: install ## run every benchmark and print its figures (tens of minutes; se
 	$(BIN)/python -m benchmarks.throughput --n-process 2
 	$(BIN)/python -m benchmarks.throughput --memory 5000 --memory 20000 --incremental
 	$(BIN)/python -m benchmarks.validation --articles 1000
+	$(BIN)/python -m benchmarks.rules_cost --articles 300 --rounds 2
 	$(BIN)/python -m benchmarks.stories_scale
+	$(BIN)/python -m benchmarks.fts
 	$(BIN)/python -m benchmarks.accuracy --task all
 
 lock: install ## re-resolve requirements.lock from pyproject.toml (needs the registry)

@@ -28,7 +28,7 @@ from expectations.validate import Outcome, build_docs, validate
 from flows import artifacts
 from flows.workers import Analyser, analyser
 from flows.writer import writer_slot
-from newsdesk import inbox
+from newsdesk import inbox, report
 from newsdesk.settings import Settings
 from transforms.extraction import (
     DocResult,
@@ -41,7 +41,7 @@ from transforms.extraction import (
 from transforms.intake import Intake, drop_known, intake, quarantine
 from transforms.language import EXTRACTED_LANGUAGES
 from transforms.nlp import package_version
-from warehouse import load, stories
+from warehouse import load, search, stories
 from warehouse.check import violations
 from warehouse.connection import open_warehouse
 
@@ -215,6 +215,18 @@ def publish_data_docs(settings: Settings) -> Path:
     return docs
 
 
+@task(name="refresh full-text search", cache_policy=NONE)
+def refresh_search(settings: Settings) -> list[str]:
+    """Rebuilds only an index whose table gained rows (DuckDB rebuilds an fts
+    index whole): after a load, or to heal a killed or failed earlier run."""
+    with _warehouse(settings) as con:
+        rebuilt = search.refresh_indexes(con)
+    get_run_logger().info(
+        "search indexes rebuilt: %s", ", ".join(rebuilt) if rebuilt else "none (up to date)"
+    )
+    return rebuilt
+
+
 @task(name="check warehouse invariants", cache_policy=NONE)
 def check_warehouse(settings: Settings) -> list[str]:
     """After the run's last write: what `newsdesk check` would report."""
@@ -226,6 +238,28 @@ def check_warehouse(settings: Settings) -> list[str]:
     if not found:
         logger.info("warehouse invariants hold")
     return found
+
+
+@task(name="write report", cache_policy=NONE)
+def write_report(settings: Settings) -> Path:
+    """The HTML report of what the warehouse now holds (newsdesk/report.py)."""
+    with _warehouse(settings) as con:
+        path = report.write(con, settings.report, settings.db)
+    get_run_logger().info("report: %s", path.as_uri())
+    return path
+
+
+def _refresh_report(settings: Settings, files_seen: int) -> str | None:
+    """Only a run that recorded files changes what the report shows (or one
+    that finds no report). A report that fails to draw is logged, not raised:
+    the run's data is committed and its run row already says completed."""
+    if not files_seen and settings.report.exists():
+        return str(settings.report)
+    try:
+        return str(write_report(settings))
+    except Exception:
+        get_run_logger().exception("the report could not be written")
+        return None
 
 
 def _validate_and_load(
@@ -313,12 +347,14 @@ def _write(settings: Settings) -> tuple[dict[str, Any], list[dict[str, Any]]]:
             if pending is not None:
                 _validate_and_load(pending, settings, today, run_id)
                 docs = publish_data_docs(settings)
+        refresh_search(settings)
     except Exception:
         record_run(settings, run_id, "failed")
         raise
     summary, problems = record_run(settings, run_id, "completed")
     summary["data_docs"] = str(docs) if docs else None
     summary["violations"] = check_warehouse(settings)
+    summary["report"] = _refresh_report(settings, summary["files_seen"])
     logger.info(
         "run %s: %s file(s) seen, %s loaded, %s duplicate, %s rejected, %s quarantined",
         run_id,

@@ -113,6 +113,8 @@ def run(inbox: InboxOpt = None, db: DbOpt = None) -> None:
     if summary["data_docs"]:
         passed = "passed" if summary["validation_passed"] else "FAILED for some articles"
         typer.echo(f"Validation {passed}; Data Docs: {summary['data_docs']}")
+    if summary.get("report"):
+        typer.echo(f"Report: {summary['report']}")
     if summary["rejected"] or summary["quarantined"]:
         typer.echo("See why with: newsdesk status")
     if summary["violations"]:
@@ -183,6 +185,65 @@ def check(db: DbOpt = None) -> None:
 
 
 @app.command()
+def schema(
+    db: DbOpt = None,
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help="Print the markdown page (warehouse/DICTIONARY.md).")
+    ] = False,
+    fresh: Annotated[
+        bool, typer.Option("--fresh", help="The schema the migrations create, ignoring --db.")
+    ] = False,
+) -> None:
+    """Print the data dictionary: every table, view and column with what it holds."""
+    from warehouse import dictionary as dd
+
+    settings = _settings(db=db)
+    if settings.db.exists() and not fresh:
+        with _reader(settings.db) as con:
+            relations = dd.dictionary(con)
+    else:  # no warehouse yet: the schema its migrations would create
+        import duckdb
+
+        from warehouse.migrate import apply_migrations
+
+        con = duckdb.connect()
+        apply_migrations(con)
+        relations = dd.dictionary(con)
+        con.close()
+    typer.echo(dd.markdown(relations) if markdown else dd.plain(relations))
+
+
+@app.command()
+def export(
+    parquet: Annotated[
+        Path,
+        typer.Option("--parquet", help="Folder to write one Parquet file (or folder) per table."),
+    ],
+    db: DbOpt = None,
+) -> None:
+    """Write every table as Parquet; tables with a publication date are split by month."""
+    import duckdb
+
+    from warehouse.connection import WarehouseLocked, WarehouseMissing, connect_read_only
+    from warehouse.export import export_parquet
+
+    settings = _settings(db=db)
+    try:
+        con = connect_read_only(settings.db, write_files=True)
+    except (WarehouseMissing, WarehouseLocked, duckdb.Error) as exc:
+        _fail(str(exc).splitlines()[0])
+    try:
+        written = export_parquet(con, parquet)
+    except (OSError, duckdb.Error) as exc:
+        _fail(f"export failed: {str(exc).splitlines()[0]}")
+    finally:
+        con.close()
+    for item in written:
+        by_month = " (by published_month)" if item.partitioned else ""
+        typer.echo(f"{item.table}: {item.rows:,} row(s) → {item.path}{by_month}")
+
+
+@app.command()
 def stories(
     db: DbOpt = None,
     rebuild: Annotated[
@@ -211,6 +272,60 @@ def stories(
         top = st.top_stories(con, limit)
     with _table_style(pl):
         typer.echo(top)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to look for (stemmed; stopwords ignored).")],
+    quotes: Annotated[
+        bool, typer.Option("--quotes", help="Search quote texts instead of articles.")
+    ] = False,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Hits to show.")] = 10,
+    db: DbOpt = None,
+) -> None:
+    """Full-text search (BM25) over article titles and bodies, or over quotes."""
+    import polars as pl
+
+    from warehouse import search as fts
+
+    settings = _settings(db=db)
+    with _reader(settings.db) as con:
+        try:
+            if quotes:
+                hits = fts.search_quotes(con, query, limit)
+            else:
+                hits = fts.search_articles(con, query, limit)
+        except fts.SearchIndexMissing as exc:
+            _fail(str(exc))
+    if hits.height == 0:
+        typer.echo(f"No {'quotes' if quotes else 'articles'} match {query!r} in {settings.db}.")
+        return
+    with _table_style(pl):
+        typer.echo(hits.with_columns(pl.col("score").round(2)))
+
+
+@app.command()
+def report(
+    db: DbOpt = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="HTML file to write [env NEWSDESK_REPORT; default: beside the --db]."
+        ),
+    ] = None,
+) -> None:
+    """Write the visual report: one self-contained HTML page of charts."""
+    import duckdb
+
+    from newsdesk import report as page
+
+    settings = _settings(db=db, report=out)
+    with _reader(settings.db) as con:
+        try:
+            written = page.write(con, settings.report, settings.db)
+        except (OSError, duckdb.Error) as exc:
+            _fail(f"report not written: {str(exc).splitlines()[0]}")
+    typer.echo(written.resolve())
 
 
 @app.command()

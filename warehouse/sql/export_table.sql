@@ -1,0 +1,1 @@
+COPY (SELECT * FROM {relation}) TO {target} (FORMAT parquet, COMPRESSION zstd);
