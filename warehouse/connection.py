@@ -3,6 +3,7 @@ read-only handle that cannot touch files outside the database."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 import time
 from collections.abc import Iterator
@@ -87,7 +88,10 @@ def connect_read_only(
         raise WarehouseMissing(f"no warehouse at {db}: run `newsdesk run` first")
     con = _open(db, lock_wait, read_only=True)
     try:
-        load_fts(con)  # LOAD reads a file: before external access goes off
+        # LOAD reads a file: before external access goes off. Without fts only
+        # search fails (saying so); every other reader works.
+        with contextlib.suppress(duckdb.Error, OSError):
+            load_fts(con)
         if not write_files:
             con.execute(sql("disable_external_access"))
     except BaseException:

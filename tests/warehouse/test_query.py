@@ -29,6 +29,9 @@ def test_reads_return_the_last_statement(db: Path) -> None:
         "ATTACH 'other.duckdb'",
         "COPY articles TO 'out.csv'",
         "INSTALL fts",
+        "EXPLAIN ANALYZE CREATE TEMP TABLE t AS SELECT 1",
+        "EXPLAIN ANALYZE PRAGMA enable_profiling='json'",
+        "SET threads = 1",
     ],
 )
 def test_writes_are_refused_before_anything_runs(db: Path, statement: str) -> None:
@@ -51,3 +54,17 @@ def test_files_outside_the_database_cannot_be_read(db: Path, tmp_path: Path) -> 
 def test_missing_warehouse_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(WarehouseMissing, match="run `newsdesk run` first"):
         connect_read_only(tmp_path / "none.duckdb")
+
+
+def test_explaining_a_read_is_allowed(db: Path) -> None:
+    con = connect_read_only(db)
+    assert run_query(con, "EXPLAIN SELECT 1").height >= 1
+    assert run_query(con, "EXPLAIN ANALYZE SELECT count(*) FROM articles").height >= 1
+
+
+def test_a_reader_cannot_change_its_configuration(db: Path) -> None:
+    con = connect_read_only(db)
+    with pytest.raises(duckdb.Error):
+        con.execute("SET enable_external_access = true")
+    with pytest.raises(duckdb.Error):
+        con.execute("SET threads = 1")
