@@ -14,6 +14,12 @@ from transforms.intake import FileRead, oversize_problem
 from warehouse.load import KnownFile
 
 SUFFIX = ".txt"
+OUTSIDE = "link outside the inbox: never followed"
+NOT_REGULAR = "not a regular file (a pipe, socket or device is never opened)"
+NO_PERMISSION = "unreadable: no read permission"
+# Problems seen before opening that a person fixes without touching the file
+# (a chmod, a raised cap): such a file is tried again once the problem is gone.
+RETRIED = (NO_PERMISSION, "too large", NOT_REGULAR)
 
 
 @dataclass(frozen=True)
@@ -52,10 +58,12 @@ def _candidate(root: Path, path: Path, max_bytes: int) -> Candidate:
         link_stat = path.lstat()
     except OSError as exc:
         return Candidate(path, 0, 0, f"unreadable: {exc.strerror}")
-    if path.is_symlink() and not path.resolve().is_relative_to(root):
-        return Candidate(path, 0, link_stat.st_mtime_ns, "link outside the inbox: never followed")
     try:
+        if path.is_symlink() and not path.resolve().is_relative_to(root):
+            return Candidate(path, 0, link_stat.st_mtime_ns, OUTSIDE)
         st = path.stat()
+    except RuntimeError:  # Python 3.11's resolve() on a link loop
+        return Candidate(path, 0, link_stat.st_mtime_ns, "unreadable: a symlink loop")
     except OSError as exc:
         return Candidate(path, 0, link_stat.st_mtime_ns, f"unreadable: {exc.strerror}")
     return Candidate(path, st.st_size, st.st_mtime_ns, _problem(path, st, max_bytes))
@@ -65,16 +73,16 @@ def _problem(path: Path, st: os.stat_result, max_bytes: int) -> str | None:
     """Reasons known before opening: a pipe would block the run, and a file
     whose mode grants nobody read access is not read even by root."""
     if not stat.S_ISREG(st.st_mode):
-        return "not a regular file (a pipe, socket or device is never opened)"
+        return NOT_REGULAR
     if not st.st_mode & 0o444 or not os.access(path, os.R_OK):
-        return f"unreadable: no read permission (mode {stat.filemode(st.st_mode)})"
+        return f"{NO_PERMISSION} (mode {stat.filemode(st.st_mode)})"
     return oversize_problem(st.st_size, max_bytes)
 
 
 def unseen(candidates: list[Candidate], known: Mapping[str, KnownFile]) -> list[Candidate]:
     """Files never recorded, whose size or mtime moved since their last record,
-    or that could not be read last time and now can (a permission fixed, the
-    size cap raised); an unchanged file is not opened at all."""
+    or that were not opened last time for a reason that is now gone (a
+    permission fixed, the size cap raised); an unchanged file is not opened."""
     fresh = []
     for c in candidates:
         k = known.get(c.name)
@@ -82,7 +90,7 @@ def unseen(candidates: list[Candidate], known: Mapping[str, KnownFile]) -> list[
             fresh.append(c)
         elif k.size_bytes != c.size_bytes or k.mtime_ns != c.mtime_ns:
             fresh.append(replace(c, known_sha256=k.sha256))
-        elif k.sha256 is None and c.problem is None:
+        elif c.problem is None and (k.reason or "").startswith(RETRIED):
             fresh.append(c)
     return fresh
 
@@ -96,9 +104,15 @@ def read(candidate: Candidate) -> FileRead | None:
             path, candidate.size_bytes, candidate.mtime_ns, None, None, candidate.problem
         )
     try:
-        with candidate.path.open("rb") as handle:
+        # Non-blocking: a pipe put in the file's place since the scan must not hang the run.
+        fd = os.open(candidate.path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return FileRead(
+                    path, candidate.size_bytes, candidate.mtime_ns, None, None, NOT_REGULAR
+                )
             raw = handle.read(candidate.size_bytes + 1)
-            after = os.fstat(handle.fileno())
+            after = os.fstat(fd)
     except OSError as exc:
         problem = f"unreadable: {exc.strerror}"
         return FileRead(path, candidate.size_bytes, candidate.mtime_ns, None, None, problem)

@@ -48,7 +48,11 @@ def decode(raw: bytes) -> Decoded:
                 text = raw.decode(codec)
             except UnicodeDecodeError as exc:
                 raise Rejected(f"not decodable: UTF-16 byte-order mark but {exc.reason}") from exc
-            return _check_printable(Decoded(text, "utf-16", "decoded as UTF-16 (byte-order mark)"))
+            _check_printable(Decoded(text, "utf-16"))
+            notes = ["decoded as UTF-16 (byte-order mark)"]
+            if nul_chars := text.count("\0"):
+                notes.append(f"removed {nul_chars} NUL character(s)")
+            return Decoded(text.replace("\0", ""), "utf-16", "; ".join(notes))
     nuls = raw.count(0)
     if nuls > MAX_CONTROL_SHARE * len(raw):
         raise Rejected(f"binary: {nuls} NUL byte(s) in a file without a UTF-16 byte-order mark")

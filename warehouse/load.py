@@ -24,11 +24,12 @@ class KnownFile:
     size_bytes: int
     mtime_ns: int
     sha256: str | None
+    reason: str | None = None
 
 
 def known_files(con: duckdb.DuckDBPyConnection) -> dict[str, KnownFile]:
     rows = con.execute(sql("known_files")).fetchall()
-    return {path: KnownFile(size, mtime, sha) for path, size, mtime, sha in rows}
+    return {path: KnownFile(size, mtime, sha, reason) for path, size, mtime, sha, reason in rows}
 
 
 def person_names(con: duckdb.DuckDBPyConnection, surnames: Iterable[str]) -> list[str]:

@@ -97,7 +97,7 @@ def test_a_file_unreadable_last_time_is_retried_once_it_can_be_read(tmp_path: Pa
     path = write(tmp_path / "locked.txt", "hello")
     path.chmod(0)
     [locked] = inbox.scan(tmp_path, max_bytes=100)
-    never_read = {locked.name: KnownFile(locked.size_bytes, locked.mtime_ns, None)}
+    never_read = {locked.name: KnownFile(locked.size_bytes, locked.mtime_ns, None, locked.problem)}
     assert inbox.unseen([locked], never_read) == []
     path.chmod(0o644)
     [readable] = inbox.scan(tmp_path, max_bytes=100)
@@ -118,3 +118,34 @@ def test_a_name_that_is_not_utf8_is_stored_with_escapes(tmp_path: Path) -> None:
     assert candidate.name.endswith("caf\\xe9.txt")
     read = inbox.read(candidate)
     assert read is not None and read.raw == b"x" and read.path == candidate.name
+
+
+def test_a_file_that_failed_to_open_is_not_retried_until_it_changes(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "hello")
+    [candidate] = inbox.scan(tmp_path, max_bytes=100)
+    failed = {candidate.name: KnownFile(5, candidate.mtime_ns, None, "unreadable: I/O error")}
+    assert inbox.unseen([candidate], failed) == []
+
+
+def test_a_symlink_loop_is_reported_not_raised(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    (tmp_path / "self.txt").symlink_to(tmp_path / "self.txt")
+    write(tmp_path / "good.txt", "hello")
+    found = {c.path.name: c.problem for c in inbox.scan(tmp_path, max_bytes=100)}
+    assert found == {
+        "a.txt": "unreadable: a symlink loop",
+        "b.txt": "unreadable: a symlink loop",
+        "good.txt": None,
+        "self.txt": "unreadable: a symlink loop",
+    }
+
+
+def test_a_pipe_swapped_in_after_the_scan_does_not_block_the_read(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.txt", "hello")
+    [candidate] = inbox.scan(tmp_path, max_bytes=100)
+    path.unlink()
+    os.mkfifo(path)
+    read = inbox.read(candidate)
+    assert read is not None and read.raw is None
+    assert read.problem is not None and read.problem.startswith("not a regular file")

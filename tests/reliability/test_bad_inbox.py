@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import duckdb
@@ -32,7 +32,7 @@ NOT_UTF8_NAME = os.fsdecode(b"caf\xe9 \xff.txt")
 
 
 @pytest.fixture
-def growing(tmp_path: Path) -> Iterator[tuple[Path, threading.Event]]:
+def growing(tmp_path: Path) -> Iterator[tuple[Path, Callable[[], None]]]:
     """A file another program is still writing: a line every few milliseconds
     until the test sets the event."""
     inbox = tmp_path / "inbox"
@@ -50,15 +50,19 @@ def growing(tmp_path: Path) -> Iterator[tuple[Path, threading.Event]]:
 
     writer = threading.Thread(target=write, daemon=True)
     writer.start()
-    try:
-        yield path, stop
-    finally:
+
+    def finish() -> None:
         stop.set()
         writer.join()
 
+    try:
+        yield path, finish
+    finally:
+        finish()
+
 
 def test_every_bad_file_ends_in_its_documented_state_and_nothing_is_lost(
-    tmp_path: Path, growing: tuple[Path, threading.Event]
+    tmp_path: Path, growing: tuple[Path, Callable[[], None]]
 ) -> None:
     from flows.news_pipeline import news_pipeline
 
@@ -72,6 +76,7 @@ def test_every_bad_file_ends_in_its_documented_state_and_nothing_is_lost(
     (inbox / "locked.txt").write_text(f"date 2023-02-15 {english('locks')}")
     (inbox / "locked.txt").chmod(0)
     os.mkfifo(inbox / "pipe.txt")
+    (inbox / "loop.txt").symlink_to(inbox / "loop.txt")
     with (inbox / "huge.txt").open("wb") as handle:
         handle.truncate(FIFTY_MB)
     (inbox / NOT_UTF8_NAME).write_text(f"date 2023-02-15 {english('file names')}")
@@ -82,6 +87,8 @@ def test_every_bad_file_ends_in_its_documented_state_and_nothing_is_lost(
     first = news_pipeline(settings=settings)
 
     assert first["status"] == "completed" and first["violations"] == []
+    counts = ("files_seen", "loaded", "duplicates", "rejected", "quarantined")
+    assert tuple(first[k] for k in counts) == (23, 9, 1, 13, 0)
     log = log_by_name(settings.db)
     assert all(len(rows) == 1 for rows in log.values()), "each file is recorded once"
     state = {name: rows[-1] for name, rows in log.items()}
@@ -98,6 +105,7 @@ def test_every_bad_file_ends_in_its_documented_state_and_nothing_is_lost(
     assert state["link to outside.txt"]["reason"] == "link outside the inbox: never followed"
     assert state["locked.txt"]["reason"].startswith("unreadable: no read permission")
     assert state["pipe.txt"]["reason"].startswith("not a regular file")
+    assert state["loop.txt"]["reason"] == "unreadable: a symlink loop"
     assert state["huge.txt"]["reason"] == (
         f"too large: {FIFTY_MB:,} bytes, the cap is {settings.max_bytes:,}"
     )
@@ -129,9 +137,8 @@ def test_every_bad_file_ends_in_its_documented_state_and_nothing_is_lost(
     assert {lang for path, lang in languages.items() if "deutsch" not in path} == {"en"}
 
     # The writer finishes and the permission is fixed: both are picked up now.
-    growing_path, stop = growing
-    stop.set()
-    time.sleep(0.05)
+    growing_path, finish_writing = growing
+    finish_writing()
     (inbox / "locked.txt").chmod(0o644)
     second = news_pipeline(settings=settings)
     assert second["violations"] == []

@@ -61,3 +61,9 @@ def test_undecodable_bytes_name_the_encodings_tried() -> None:
     # 0x81 is undefined in Windows-1252 and invalid as a UTF-8 start byte.
     with pytest.raises(Rejected, match=r"not decodable: tried UTF-8, UTF-16 .*, Windows-1252"):
         decode(b"date 2023-01-01 \x81\x81 text")
+
+
+def test_nul_characters_in_utf16_text_are_removed_and_noted() -> None:
+    decoded = decode(("date 2023-01-01 " + "text " * 20 + "a\0b").encode("utf-16"))
+    assert "\0" not in decoded.text and decoded.text.endswith("ab")
+    assert decoded.note == "decoded as UTF-16 (byte-order mark); removed 1 NUL character(s)"
