@@ -37,6 +37,7 @@ def summary_markdown(summary: dict[str, Any]) -> str:
         ("Near-duplicates", summary["near_duplicates"]),
         ("Validation", validation[summary["validation_passed"]]),
         ("Warehouse invariants", "; ".join(summary["violations"]) or "hold"),
+        ("Search indexes", summary.get("search") or "not refreshed"),
         ("Data Docs", f"`{summary['data_docs']}`" if summary.get("data_docs") else "not built"),
         ("Report", _report_link(summary.get("report"))),
         ("Duration", f"{summary['duration_s']:.1f} s"),

@@ -287,7 +287,7 @@ def sections(data: ReportData) -> list[Section]:
         Section(
             "articles-per-day",
             "Articles per day by outlet",
-            "Articles by publication date; outlets beyond the ten largest are grouped.",
+            "Articles by publication date; the smallest outlets are grouped as other outlets.",
             articles_per_day_spec(data.articles_per_day),
         ),
         Section(

@@ -30,10 +30,11 @@ def default_model() -> str:
 
 
 def report_beside_db(fields: dict[str, Any]) -> Path:
-    """`report.html` next to the warehouse it shows (`warehouse/report.html` by
-    default): a run on another database, a test's among them, never overwrites
-    the main warehouse's report."""
-    return Path(fields["db"]).parent / "report.html"
+    """`<db name>-report.html` next to the warehouse it shows
+    (`warehouse/news-report.html` by default): a run on another database, a
+    test's among them, never overwrites another warehouse's report."""
+    db = Path(fields["db"])
+    return db.with_name(f"{db.stem}-report.html")
 
 
 class Settings(BaseSettings):

@@ -11,6 +11,8 @@ import duckdb
 
 from warehouse.statements import sql
 
+PARTITION = "published_month"
+
 
 @dataclass(frozen=True)
 class Exported:
@@ -20,32 +22,22 @@ class Exported:
     partitioned: bool
 
 
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _identifier(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def export_parquet(con: duckdb.DuckDBPyConnection, target: Path) -> list[Exported]:
+    """Overwrites what an earlier export wrote to the same folder."""
     target.mkdir(parents=True, exist_ok=True)
     done = []
     for table, date_column in con.execute(sql("export_tables")).fetchall():
-        rows = con.execute(sql("count_rows").format(relation=_identifier(table))).fetchone()
-        count = int(rows[0]) if rows else 0
+        relation = con.table(table)
+        counted = relation.aggregate("count(*)").fetchone()
+        rows = int(counted[0]) if counted else 0
         if date_column:
             path = target / table
-            statement = sql("export_partitioned").format(
-                relation=_identifier(table),
-                target=_literal(str(path)),
-                date_column=_identifier(date_column),
+            by_month = relation.project(f"*, strftime({date_column}, '%Y-%m') AS {PARTITION}")
+            by_month.write_parquet(
+                str(path), compression="zstd", partition_by=[PARTITION], overwrite=True
             )
         else:
             path = target / f"{table}.parquet"
-            statement = sql("export_table").format(
-                relation=_identifier(table), target=_literal(str(path))
-            )
-        con.execute(statement)
-        done.append(Exported(table, path, count, bool(date_column)))
+            relation.write_parquet(str(path), compression="zstd")
+        done.append(Exported(table, path, rows, bool(date_column)))
     return done

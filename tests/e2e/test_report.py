@@ -115,7 +115,7 @@ def test_a_run_writes_the_report_and_its_summary_links_it(
     from flows.news_pipeline import news_pipeline
 
     settings, summary = seeded
-    assert settings.report == settings.db.parent / "report.html"
+    assert settings.report == settings.db.parent / f"{settings.db.stem}-report.html"
     assert summary["report"] == str(settings.report)
     page = settings.report.read_text(encoding="utf-8")
     assert "Jens Stoltenberg" in page and 'id="chart-runs"' in page
@@ -163,7 +163,7 @@ def test_an_empty_warehouse_reports_no_data_yet(tmp_path: Path) -> None:
     connect(db).close()
     result = CliRunner().invoke(app, ["report", "--db", str(db)])
     assert result.exit_code == 0, result.output
-    out = tmp_path / "report.html"
+    out = tmp_path / "empty-report.html"
     assert result.output.strip() == str(out.resolve())
 
     rendered = render(out, tmp_path)

@@ -181,8 +181,8 @@ def test_the_report_sits_beside_the_warehouse_unless_set(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("NEWSDESK_REPORT", raising=False)
-    assert Settings().report == Settings().db.parent / "report.html"
-    assert Settings(db=tmp_path / "w.duckdb").report == tmp_path / "report.html"
+    assert Settings().report == Settings().db.parent / "news-report.html"
+    assert Settings(db=tmp_path / "w.duckdb").report == tmp_path / "w-report.html"
     monkeypatch.setenv("NEWSDESK_REPORT", str(tmp_path / "elsewhere.html"))
     assert Settings(db=tmp_path / "w.duckdb").report == tmp_path / "elsewhere.html"
 

@@ -144,8 +144,8 @@ COMMENT ON COLUMN quotes_by_speaker.mixed IS 'Mixed quotes.';
 COMMENT ON COLUMN quotes_by_speaker.articles IS 'Articles quoting them.';
 COMMENT ON COLUMN quotes_by_speaker.first_date IS 'Earliest publication date of a quoting article.';
 COMMENT ON COLUMN quotes_by_speaker.last_date IS 'Latest publication date of a quoting article.';
-COMMENT ON COLUMN quotes_by_speaker.outlet_count IS 'Distinct outlets quoting them.';
-COMMENT ON COLUMN quotes_by_speaker.outlets IS 'Those outlets, sorted.';
+COMMENT ON COLUMN quotes_by_speaker.outlet_count IS 'Distinct named outlets quoting them (articles without an outlet add none).';
+COMMENT ON COLUMN quotes_by_speaker.outlets IS 'Those outlets, sorted (no NULL entry for articles without one).';
 
 COMMENT ON VIEW who_said_what IS 'Every quote with its speaker, article, outlet, date and story.';
 COMMENT ON COLUMN who_said_what.speaker IS 'Resolved speaker name, else the speaker as written.';

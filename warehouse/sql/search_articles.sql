@@ -3,8 +3,12 @@
 -- snippet is centred on it.
 WITH query_terms AS (
     SELECT list(DISTINCT term) AS terms
-    FROM (SELECT stem(unnest(fts_main_articles.tokenize($query)), 'porter') AS term)
-    WHERE term <> '' AND term NOT IN (SELECT sw FROM fts_main_articles.stopwords)
+    FROM (
+        SELECT stem(word, 'porter') AS term
+        FROM (SELECT unnest(fts_main_articles.tokenize($query)) AS word)
+        WHERE word NOT IN (SELECT sw FROM fts_main_articles.stopwords)
+    )
+    WHERE term <> ''
 ),
 scored AS (
     SELECT article_id, outlet, published_date, title, body,

@@ -1,1 +1,0 @@
-COPY (SELECT * FROM {relation}) TO {target} (FORMAT parquet, COMPRESSION zstd);
