@@ -32,6 +32,11 @@ NONE = (
     b"date 2023-02-16 Islam Times - A storm closed schools across the region on Monday "
     b"and the weather service expects more snow before the weekend arrives."
 )
+WAS = (
+    b"date 2023-02-18 AP - The meeting was long and the talks were hard for everyone in the "
+    b"room, with budgets and training on the agenda all day; near the very end the ministers "
+    b"finally agreed to send more battle tanks to the front before the spring."
+)
 LATER = (
     b"date 2023-02-17 AP - Munitions factories in Europe will add shifts, and the "
     b"extra ammunition is to reach the front by the summer, officials said on Friday."
@@ -104,6 +109,16 @@ def test_articles_rank_by_bm25_with_a_snippet_around_the_first_match(
     assert search.search_articles(con, "snow")["snippet"][0] == (
         "…and the weather service expects more snow before the weekend arrives."
     )
+
+
+def test_a_stopword_in_the_query_does_not_place_the_snippet(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    # "was" stems to "wa", which is no stopword: filtering after stemming kept it.
+    add(con, "r1", WAS)
+    search.refresh_indexes(con)
+    snippet = search.search_articles(con, "was tanks")["snippet"][0]
+    assert "tanks" in snippet and "meeting was" not in snippet, snippet
 
 
 def test_quotes_are_searched_with_their_speaker_and_article(

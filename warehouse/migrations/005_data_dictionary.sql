@@ -109,7 +109,7 @@ COMMENT ON COLUMN stories.title IS 'Title of its most central article.';
 COMMENT ON COLUMN stories.first_date IS 'Earliest publication date of its articles.';
 COMMENT ON COLUMN stories.last_date IS 'Latest publication date of its articles.';
 COMMENT ON COLUMN stories.article_count IS 'Original articles (near-duplicates not counted).';
-COMMENT ON COLUMN stories.outlet_count IS 'Distinct outlets among its articles.';
+COMMENT ON COLUMN stories.outlet_count IS 'Distinct named outlets among its articles (articles without an outlet add none).';
 
 COMMENT ON TABLE incidents IS 'One real-world event as reported by one or more articles; each belongs to one story.';
 COMMENT ON COLUMN incidents.incident_id IS 'incident-<article_id of the article that founded it>.';
@@ -118,7 +118,7 @@ COMMENT ON COLUMN incidents.title IS 'Title of its most central article.';
 COMMENT ON COLUMN incidents.first_date IS 'Earliest publication date of its articles.';
 COMMENT ON COLUMN incidents.last_date IS 'Latest publication date of its articles.';
 COMMENT ON COLUMN incidents.article_count IS 'Original articles (near-duplicates not counted).';
-COMMENT ON COLUMN incidents.outlet_count IS 'Distinct outlets among its articles.';
+COMMENT ON COLUMN incidents.outlet_count IS 'Distinct named outlets among its articles (articles without an outlet add none).';
 
 COMMENT ON TABLE story_articles IS 'Where each English article was placed: its story, its incident, and the copy it is.';
 COMMENT ON COLUMN story_articles.story_id IS 'The story (stories.story_id).';
