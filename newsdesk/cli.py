@@ -66,14 +66,14 @@ def _fail(message: str, code: int = 1) -> NoReturn:
 
 
 @contextmanager
-def _reader(db: Path) -> Iterator[Any]:
+def _reader(db: Path, *, write_files: bool = False) -> Iterator[Any]:
     """A read-only connection to the warehouse, or a one-line error and exit 1."""
     import duckdb
 
     from warehouse.connection import WarehouseLocked, WarehouseMissing, connect_read_only
 
     try:
-        con = connect_read_only(db)
+        con = connect_read_only(db, write_files=write_files)
     except (WarehouseMissing, WarehouseLocked, duckdb.Error) as exc:
         _fail(str(exc).splitlines()[0])
     try:
@@ -224,20 +224,14 @@ def export(
     """Write every table as Parquet; tables with a publication date are split by month."""
     import duckdb
 
-    from warehouse.connection import WarehouseLocked, WarehouseMissing, connect_read_only
     from warehouse.export import export_parquet
 
     settings = _settings(db=db)
-    try:
-        con = connect_read_only(settings.db, write_files=True)
-    except (WarehouseMissing, WarehouseLocked, duckdb.Error) as exc:
-        _fail(str(exc).splitlines()[0])
-    try:
-        written = export_parquet(con, parquet)
-    except (OSError, duckdb.Error) as exc:
-        _fail(f"export failed: {str(exc).splitlines()[0]}")
-    finally:
-        con.close()
+    with _reader(settings.db, write_files=True) as con:
+        try:
+            written = export_parquet(con, parquet)
+        except (OSError, duckdb.Error) as exc:
+            _fail(f"export failed: {str(exc).splitlines()[0]}")
     for item in written:
         by_month = " (by published_month)" if item.partitioned else ""
         typer.echo(f"{item.table}: {item.rows:,} row(s) → {item.path}{by_month}")
