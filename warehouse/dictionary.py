@@ -5,6 +5,7 @@ markdown page can never disagree about what a column means."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import groupby
 
 import duckdb
 
@@ -28,14 +29,16 @@ class Relation:
 
 
 def dictionary(con: duckdb.DuckDBPyConnection) -> list[Relation]:
-    relations: dict[str, Relation] = {}
-    for name, kind, comment, column, data_type, nullable, column_comment in con.execute(
-        sql("dictionary")
-    ).fetchall():
-        found = relations.get(name) or Relation(name, kind, comment, ())
-        column_row = Column(column, data_type, bool(nullable), column_comment)
-        relations[name] = Relation(name, kind, comment, (*found.columns, column_row))
-    return list(relations.values())
+    rows = con.execute(sql("dictionary")).fetchall()  # ordered by relation, then column
+    return [
+        Relation(
+            name,
+            kind,
+            comment,
+            tuple(Column(r[3], r[4], bool(r[5]), r[6]) for r in columns),
+        )
+        for (name, kind, comment), columns in groupby(rows, key=lambda r: (r[0], r[1], r[2]))
+    ]
 
 
 def undocumented(relations: list[Relation]) -> list[str]:
