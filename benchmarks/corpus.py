@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import tarfile
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
+
+import polars as pl
+
+from transforms.intake import FileRead, intake
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 CORPUS = SHARED / "corpus" / "news.tar.gz"
@@ -32,3 +37,9 @@ def unpack(target: Path, copies: int = 1) -> int:
             (target / f"{copy:03d}_{name}").write_bytes(body)
             count += 1
     return count
+
+
+def corpus_articles(latest_date: date, min_words: int = 20) -> pl.DataFrame:
+    """The corpus as the pipeline's article rows (decoded, parsed, language set)."""
+    files = [FileRead(name, len(raw), 0, None, raw) for name, raw in corpus_files()]
+    return intake(files, latest_date=latest_date, min_words=min_words).articles

@@ -13,10 +13,9 @@ import time
 from collections.abc import Sequence
 from datetime import date
 
-from benchmarks.corpus import corpus_files
+from benchmarks.corpus import corpus_articles
 from newsdesk.settings import Settings
 from transforms.extraction import analyse, analysis_rows
-from transforms.intake import FileRead, intake
 from transforms.nlp import load_nlp
 
 
@@ -26,9 +25,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args(argv)
     settings = Settings()
-    files = [FileRead(name, len(raw), 0, None, raw) for name, raw in corpus_files()]
-    batch = intake(files, latest_date=date.today(), min_words=settings.min_words)
-    rows = analysis_rows(batch.articles)[: args.articles]
+    articles = corpus_articles(date.today(), settings.min_words)
+    rows = analysis_rows(articles)[: args.articles]
     texts = [str(r["body"]) for r in rows]
     nlp = load_nlp(settings.model)
     bare: list[float] = []

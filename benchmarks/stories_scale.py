@@ -25,9 +25,8 @@ from pathlib import Path
 
 import polars as pl
 
-from benchmarks.corpus import corpus_files
+from benchmarks.corpus import corpus_articles
 from transforms.extraction import Extraction
-from transforms.intake import FileRead, intake
 from transforms.normalise import article_id
 from warehouse import load, stories
 from warehouse.connection import connect
@@ -37,8 +36,7 @@ NOW = datetime(2026, 1, 1)
 
 
 def originals() -> pl.DataFrame:
-    files = [FileRead(name, len(raw), 0, None, raw) for name, raw in corpus_files()]
-    return intake(files, latest_date=NOW.date(), min_words=20).articles
+    return corpus_articles(NOW.date())
 
 
 def replicas(base: pl.DataFrame, count: int, first: int = 0) -> Iterator[pl.DataFrame]:

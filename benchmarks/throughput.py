@@ -34,18 +34,16 @@ from typing import Any
 
 import psutil
 
-from benchmarks.corpus import corpus_files, unpack
+from benchmarks.corpus import corpus_articles, corpus_files, unpack
 from newsdesk.settings import Settings
-from transforms.intake import FileRead, intake
 from transforms.language import EXTRACTED_LANGUAGES
 
 SAMPLE_SECONDS = 0.2
 
 
 def english_bodies(copies: int) -> list[str]:
-    files = [FileRead(name, len(raw), 0, None, raw) for name, raw in corpus_files()]
-    batch = intake(files, latest_date=date.today(), min_words=Settings().min_words)
-    bodies = batch.articles.filter(batch.articles["language"].is_in(list(EXTRACTED_LANGUAGES)))
+    articles = corpus_articles(date.today(), Settings().min_words)
+    bodies = articles.filter(articles["language"].is_in(list(EXTRACTED_LANGUAGES)))
     base = bodies["body"].to_list()
     return [b if c == 0 else f"{b}\n\n(Copy {c}.)" for c in range(copies) for b in base]
 
