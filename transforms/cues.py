@@ -12,7 +12,8 @@ SPEECH_VERBS = frozenset(
     criticize praise thank ask demand question wonder urge caution reiterate repeat
     recall agree tell testify signal indicate point highlight boast joke quip
     estimate forecast project conclude implore plead mock shout yell scream exclaim
-    whisper muse sigh scoff retort counter chide lament concur
+    whisper muse sigh scoff retort counter chide lament concur imply hint
+    insinuate brag recount
     """.split()
 )
 THOUGHT_VERBS = frozenset(
@@ -23,5 +24,49 @@ THOUGHT_VERBS = frozenset(
 CUE_VERBS = SPEECH_VERBS | THOUGHT_VERBS
 # Verbs that report a request or plan through an infinitive: "urged allies to send".
 DIRECTIVE_VERBS = frozenset("urge call ask tell warn appeal order instruct implore".split())
+# Reporting verbs whose message can be a noun phrase rather than a clause, with
+# the preposition that carries the rest of it: "announced a ceasefire", "accused
+# Russia of war crimes", "described the plan as reckless", "called for talks".
+# Verbs whose object is the addressee (tell, ask, thank) are not among them.
+OBJECT_CUES: dict[str, frozenset[str]] = {
+    verb: frozenset(preps.split())
+    for verbs, preps in (
+        ("announce confirm deny reveal disclose report reiterate repeat", ""),
+        ("propose recommend demand predict promise pledge vow threaten", ""),
+        ("acknowledge admit concede question mention", ""),
+        ("describe portray", "as"),
+        ("criticise criticize condemn denounce blast slam", "as for over"),
+        ("praise commend", "for as"),
+        ("accuse", "of"),
+        ("blame", "for on"),
+        ("call", "for"),
+    )
+    for verb in verbs.split()
+}
+# "The poll shows Clinton ahead", "investigators found that ...": news attributes
+# findings to the document or the people who produced them. These verbs report
+# only with such a subject ("she showed courage" reports nothing).
+EVIDENCE_VERBS = frozenset("show find".split())
+SOURCES = frozenset(
+    """
+    poll polls survey surveys study studies report reports data analysis figures
+    records documents research investigation audit review census estimate estimates
+    numbers average results tally count filing filings memo letter email emails
+    researcher researchers scientist scientists analyst analysts investigator
+    investigators economist economists pollster pollsters auditor auditors
+    """.split()
+)
+# Nouns that carry reported content in a "that" clause: "Trump's claim that ...",
+# "warnings from his lawyer that ...". The clause is the content and the
+# possessor (or the "from"/"by" phrase, or whoever made or issued it) the source.
+SPEECH_NOUNS = frozenset(
+    """
+    claim assertion statement warning complaint allegation accusation argument
+    promise pledge insistence suggestion admission denial announcement prediction
+    remark message contention belief fear hope view
+    """.split()
+)
+# "made the claim that", "issued a warning that": the maker is the source.
+DELIVERY_VERBS = frozenset("make issue repeat renew reiterate voice express deliver post".split())
 ACCORDING_TO = "according to"
 COLON = ":"

@@ -16,7 +16,17 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from transforms.cues import ACCORDING_TO, COLON, CUE_VERBS, DIRECTIVE_VERBS
+from transforms.cues import (
+    ACCORDING_TO,
+    COLON,
+    CUE_VERBS,
+    DELIVERY_VERBS,
+    DIRECTIVE_VERBS,
+    EVIDENCE_VERBS,
+    OBJECT_CUES,
+    SOURCES,
+    SPEECH_NOUNS,
+)
 from transforms.entities import Mention
 from transforms.speakers import SpeakerResolver
 
@@ -35,7 +45,7 @@ _SENTENCE_END = frozenset({".", "!", "?"})
 _EDGE_PUNCT = frozenset(".,;:—–-")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CLAUSE_CORE = _SUBJECTS | {"csubj", "csubjpass", "expl", "ccomp"}
-_NAME_PARTS = frozenset({"det", "compound", "amod", "poss", "nmod", "flat", "case"})
+_NAME_PARTS = frozenset({"det", "compound", "amod", "poss", "nmod", "flat", "case", "nummod"})
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -175,7 +185,12 @@ def _subject(
 
 
 def _is_cue(tok: Token) -> bool:
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in CUE_VERBS
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB":
+        return False
+    if lemma in EVIDENCE_VERBS:
+        return any(c.dep_ == "nsubj" and c.lower_ in SOURCES for c in tok.children)
+    return lemma in CUE_VERBS or lemma in OBJECT_CUES
 
 
 @dataclass
@@ -192,15 +207,16 @@ class _Candidate:
 
 
 _TAIL_OPENERS = frozenset({"according", "when", "despite", "after", "before"})
-_RELATIVES = frozenset({"which", "who", "whose"})
+_RELATIVES = frozenset({"which", "who", "whose", "whom"})
 
 
 def _closing_relative(doc: Doc, comma: int, end: int) -> bool:
     """A non-restrictive relative clause that closes the span (", which ...")
     is the writer's aside on the last noun; one that sits mid-clause
     ("Cruz, who won Iowa, could help") is part of the reported subject."""
-    pronoun = doc[comma + 1]
-    clause = pronoun.head
+    first = doc[comma + 1]
+    pronoun = doc[comma + 2] if first.dep_ == "prep" and comma + 2 < end else first
+    clause = first.head  # ", which ..." or ", for whom ...": the relative clause's verb
     if pronoun.lower_ not in _RELATIVES or clause.dep_ != "relcl":
         return False
     return all(t.is_punct or t.is_space for t in doc[clause.right_edge.i + 1 : end])
@@ -210,24 +226,47 @@ def _cut_tail(doc: Doc, start: int, end: int) -> int:
     """Reported content stops before a tail the writer adds after a comma: a
     participle clause ("…, cementing its lead"), "according to …", "when …",
     a closing relative clause."""
-    for i in range(start + 1, end - 1):
-        if doc[i].text != "," or _is_mark(doc[i + 1]):
+    for comma in range(start + 1, end - 1):
+        if doc[comma].text != ",":
             continue
+        # A quotation that closes on its comma (“fully funded,” despite ...) ends
+        # the content after its mark.
+        closing = _is_mark(doc[comma + 1]) and not doc[comma].whitespace_
+        i = comma + 1 if closing and comma + 2 < end else comma
         nxt = doc[i + 1]
+        if _is_mark(nxt):
+            continue
         if (
             nxt.lower_ in _TAIL_OPENERS
             or (nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp"))
             or _closing_relative(doc, i, end)
+            or _closing_appositive(doc, i, end)
         ):
-            return i
+            return i + 1 if i > comma else i
     return end
+
+
+def _closing_appositive(doc: Doc, comma: int, end: int) -> bool:
+    """An indefinite noun phrase that closes the span and renames what came
+    before ("…, a move that could split the party") is the writer's gloss; a
+    definite one is more often the next item of a list ("tax fairness, the
+    closure of loopholes")."""
+    first = doc[comma + 1]
+    head = first if first.dep_ == "appos" else first.head
+    if first.lower_ not in ("a", "an", "one") or head.dep_ != "appos":
+        return False
+    if head.left_edge.i != comma + 1 or head.head.i >= comma:
+        return False
+    return all(t.is_punct or t.is_space for t in doc[head.right_edge.i + 1 : end])
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     end = _cut_tail(doc, start, end)
     while start < end and (doc[start].is_punct and not _is_mark(doc[start])):
         start += 1
-    while end > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].is_space):
+    while end > start and (
+        doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"
+    ):
         end -= 1
     return (start, end) if start < end else None
 
@@ -275,6 +314,23 @@ def _holds_clause_core(doc: Doc, indices: list[int], head: Token) -> bool:
     )
 
 
+def _clause_end(head: Token) -> int:
+    """A reported clause ends where a coordinated report begins ("they were
+    worried, and most said the economy mattered"; "conceded that X but implied
+    that Y"): that one is a report of its own, not more of this one."""
+    for conj in head.children:
+        if conj.dep_ == "conj" and _is_cue(conj):
+            edge = conj.left_edge.i
+            while conj.doc[edge].is_punct or conj.doc[edge].dep_ == "cc":
+                edge += 1  # the conjunction may hang from either clause
+            while edge > head.i and (
+                conj.doc[edge - 1].is_punct or conj.doc[edge - 1].dep_ == "cc"
+            ):
+                edge -= 1
+            return edge
+    return head.right_edge.i + 1
+
+
 def _clause_pieces(tok: Token) -> list[tuple[int, int]]:
     """Token bounds of the content a cue verb reports: its clausal complement,
     an infinitive after a directive verb, or the sentence around a parenthetical."""
@@ -282,12 +338,83 @@ def _clause_pieces(tok: Token) -> list[tuple[int, int]]:
     if not comps and tok.lemma_.lower() in DIRECTIVE_VERBS:
         comps = [c for c in tok.children if c.dep_ == "xcomp"]
     if comps:
-        bounds = _trim(tok.doc, comps[0].left_edge.i, comps[0].right_edge.i + 1)
+        bounds = _trim(tok.doc, comps[0].left_edge.i, _clause_end(comps[0]))
         return [bounds] if bounds else []
+    if tok.lemma_.lower() in OBJECT_CUES or tok.lemma_.lower() in EVIDENCE_VERBS:
+        return _object_message(tok)
     paratactic = tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX")
     if paratactic and _parenthetical(tok, core := _cue_core(tok)):
         return _around(tok, core)
     return []
+
+
+_MESSAGE_DEPS = frozenset({"dobj", "oprd", "xcomp"})
+# An infinitive or participle that a clause merely mentions ("required them to
+# disclose", "a program called X", "instead of denying") reports nothing.
+_NOT_A_REPORT = frozenset({"acl", "amod", "csubj"})
+
+
+def _object_message(tok: Token) -> list[tuple[int, int]]:
+    """The message of a reporting verb that takes a noun phrase ("announced a
+    ceasefire", "accused Russia of war crimes", "called for talks"): its object
+    and complements with the verb's own preposition. A passive verb's subject is
+    the one spoken about, and a bare "call" object is the one called."""
+    lemma = tok.lemma_.lower()
+    if tok.dep_ in _NOT_A_REPORT or any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        return []
+    objects = [c for c in tok.children if c.dep_ in _MESSAGE_DEPS and c.tag_ not in ("WP", "WDT")]
+    carriers = OBJECT_CUES.get(lemma, frozenset())
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in carriers]
+    if lemma == "call" and not (preps or any(c.dep_ in ("oprd", "xcomp") for c in objects)):
+        return []
+    if not objects and not (lemma == "call" and preps):
+        return []
+    parts = objects + preps
+    bounds = _trim(
+        tok.doc, min(p.left_edge.i for p in parts), max(p.right_edge.i for p in parts) + 1
+    )
+    return [bounds] if bounds else []
+
+
+_COMPLEMENTS = frozenset({"dobj", "attr", "acomp", "ccomp", "xcomp", "prep", "oprd", "dative"})
+
+
+def _noun_content(
+    noun: Token, resolver: SpeakerResolver
+) -> tuple[int, int, tuple[int, int]] | None:
+    """Content and source of a speech noun with a "that" clause. An active
+    clause whose verb lacks every complement is more likely a relative one with
+    a gap ("the claim that he made") than the content of the claim."""
+    clause = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("acl", "ccomp")
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            and any(m.dep_ in _COMPLEMENTS or m.dep_ == "auxpass" for m in c.children)
+        ),
+        None,
+    )
+    if clause is None:
+        return None
+    source: Token | None = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if source is None:
+        source = next(
+            (
+                p
+                for c in noun.children
+                if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                for p in c.children
+                if p.dep_ == "pobj"
+            ),
+            None,
+        )
+    if source is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in DELIVERY_VERBS:
+        source = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    bounds = _trim(noun.doc, clause.left_edge.i, clause.right_edge.i + 1)
+    if source is None or bounds is None:
+        return None
+    return (*bounds, _phrase(source, resolver))
 
 
 def _indirect(
@@ -310,10 +437,17 @@ def _indirect(
             if bounds:
                 found.append((*bounds, ACCORDING_TO, None, _phrase(source, resolver)))
             continue
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_NOUNS:
+            content = _noun_content(tok, resolver)
+            if content is not None:
+                found.append((content[0], content[1], tok.lemma_.lower(), tok, content[2]))
+            continue
         if not _is_cue(tok):
             continue
         pieces = _clause_pieces(tok)
         subject = _subject(tok, resolver) if pieces else None
+        if subject is None and tok.lemma_.lower() not in CUE_VERBS:
+            continue  # a noun-phrase message needs someone to have delivered it
         found.extend((*bounds, tok.lemma_.lower(), tok, subject) for bounds in pieces)
     return found
 

@@ -147,3 +147,92 @@ def test_a_reported_clause_nested_in_another_is_not_reported_twice(analyse: Anal
 )
 def test_only_a_closing_relative_clause_is_cut(analyse: Analyse, text: str, content: str) -> None:
     assert _spans(analyse(text)) == [content]
+
+
+def test_a_quote_closing_a_paragraph_does_not_join_the_next_paragraph(analyse: Analyse) -> None:
+    a = analyse(
+        "“The council has run out of money and out of excuses for the delay.”\n\n"
+        "Similarly, Mark Reid, a former mayor, said he could not support the plan."
+    )
+    q = a.quote("he could not support the plan")
+    assert (q.kind, q.speaker_text) == ("indirect", "Mark Reid")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("On Monday the ministry announced a ceasefire.", "a ceasefire", "announce"),
+        (
+            "The senator accused the agency of hiding the report.",
+            "the agency of hiding the report",
+            "accuse",
+        ),
+        ("Ann Lee described the budget as reckless.", "the budget as reckless", "describe"),
+        ("The union called for a national strike.", "for a national strike", "call"),
+        ("The mayor vowed to rebuild the bridge.", "to rebuild the bridge", "vow"),
+    ],
+)
+def test_a_reporting_verb_whose_message_is_a_noun_phrase(
+    analyse: Analyse, text: str, content: str, cue: str
+) -> None:
+    a = analyse(text)
+    assert _spans(a) == [content]
+    assert a.quotes[0].cue == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The police called him on Monday.",
+        "He was accused of fraud in 2019.",
+        "She leads a charity called Safe Streets.",
+        "She showed great courage.",
+    ],
+)
+def test_objects_that_are_not_messages(analyse: Analyse, text: str) -> None:
+    assert _spans(analyse(text)) == []
+
+
+def test_a_poll_or_report_is_a_source(analyse: Analyse) -> None:
+    a = analyse("A new poll shows the senator leading by four points.")
+    q = a.quote("the senator leading")
+    assert (q.cue, q.speaker_text) == ("show", "A new poll")
+
+
+def test_a_speech_noun_with_a_that_clause(analyse: Analyse) -> None:
+    a = analyse("Despite the minister's claim that the budget is balanced, the deficit grew.")
+    q = a.quote("the budget is balanced")
+    assert (q.cue, q.speaker_text) == ("claim", "the minister")
+    assert _spans(analyse("The claim that he made was false.")) == []
+
+
+def test_a_coordinated_report_is_a_quote_of_its_own(analyse: Analyse) -> None:
+    a = analyse(
+        "Most voters said they were worried about prices, and a third said the economy "
+        "mattered most."
+    )
+    assert _spans(a) == ["they were worried about prices", "the economy mattered most"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Ann Lee said the vote was a prelude to the referendum, a move that could split "
+            "the party.",
+            "the vote was a prelude to the referendum",
+        ),
+        (
+            "Ann Lee said she would campaign for Tom Burke, for whom she had raised money.",
+            "she would campaign for Tom Burke",
+        ),
+        (
+            'Officials said the programme would be "fully funded," despite the cuts.',
+            'the programme would be "fully funded,"',
+        ),
+    ],
+)
+def test_the_writers_closing_gloss_is_not_content(
+    analyse: Analyse, text: str, content: str
+) -> None:
+    assert _spans(analyse(text)) == [content]
