@@ -13,7 +13,7 @@ SPEECH_VERBS = frozenset(
     recall agree tell testify signal indicate point highlight boast joke quip
     estimate forecast project conclude implore plead mock shout yell scream exclaim
     whisper muse sigh scoff retort counter chide lament concur imply hint
-    insinuate brag recount
+    insinuate brag recount threaten
     """.split()
 )
 THOUGHT_VERBS = frozenset(
@@ -23,7 +23,9 @@ THOUGHT_VERBS = frozenset(
 )
 CUE_VERBS = SPEECH_VERBS | THOUGHT_VERBS
 # Verbs that report a request or plan through an infinitive: "urged allies to send".
-DIRECTIVE_VERBS = frozenset("urge call ask tell warn appeal order instruct implore".split())
+DIRECTIVE_VERBS = frozenset(
+    "urge call ask tell warn appeal order instruct implore threaten".split()
+)
 # Reporting verbs whose message can be a noun phrase rather than a clause, with
 # the preposition that carries the rest of it: "announced a ceasefire", "accused
 # Russia of war crimes", "described the plan as reckless", "called for talks".
@@ -32,7 +34,7 @@ OBJECT_CUES: dict[str, frozenset[str]] = {
     verb: frozenset(preps.split())
     for verbs, preps in (
         ("announce confirm deny reveal disclose report reiterate repeat", ""),
-        ("propose recommend demand predict promise pledge vow threaten", ""),
+        ("propose recommend demand predict promise pledge vow", ""),
         ("acknowledge admit concede question mention", ""),
         ("describe portray", "as"),
         ("criticise criticize condemn denounce blast slam", "as for over"),

@@ -362,6 +362,8 @@ def _object_message(tok: Token) -> list[tuple[int, int]]:
     lemma = tok.lemma_.lower()
     if tok.dep_ in _NOT_A_REPORT or any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
         return []
+    if tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children):
+        return []  # "pledged delegates": a participle used as an adjective
     objects = [c for c in tok.children if c.dep_ in _MESSAGE_DEPS and c.tag_ not in ("WP", "WDT")]
     carriers = OBJECT_CUES.get(lemma, frozenset())
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in carriers]

@@ -187,6 +187,8 @@ def test_a_reporting_verb_whose_message_is_a_noun_phrase(
         "He was accused of fraud in 2019.",
         "She leads a charity called Safe Streets.",
         "She showed great courage.",
+        "She won most of the pledged delegates.",
+        "He threatened them with tariffs.",
     ],
 )
 def test_objects_that_are_not_messages(analyse: Analyse, text: str) -> None:
