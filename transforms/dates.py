@@ -45,6 +45,16 @@ _LEADING = re.compile(
 )
 _WEEKDAY_ONLY = re.compile(rf"^(?:(?!last|next).)*\b(?:{_WEEKDAYS})(?:day)?\b", re.IGNORECASE)
 _EARLIER_LATER_THIS = re.compile(r"\b(?:earlier|later)\s+(?=this\b)", re.IGNORECASE)
+# A clock time or a night's edge, with its hedges and time zone: "shortly after
+# 06:00 GMT", "at around 6am", "almost midnight".
+TIME_OF_DAY = re.compile(
+    r"\b(?:(?:shortly|just|almost|around|about|approximately|nearly)\s+)*"
+    r"(?:(?:before|after|by|at|around|about)\s+)*"
+    r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*[ap]\.?m\b\.?|(?:[01]?\d|2[0-3]):[0-5]\d\b"
+    r"|midnight|noon|midday|overnight)"
+    r"(?:\s+(?:GMT|BST|UTC|CET|[ECMP][SD]?T|local(?:\s+time)?)\b)?",
+    re.IGNORECASE,
+)
 # The warehouse's window for event dates: history from 1900, plans five years ahead.
 EARLIEST = date(1900, 1, 1)
 HORIZON = timedelta(days=5 * 366)
@@ -84,14 +94,26 @@ def _period_start(value: date, period: str) -> tuple[date, Precision] | None:
     return None
 
 
+def time_of_day_only(expression: str) -> bool:
+    """A clock time with no day ("at 6am", "shortly after 06:00 GMT"): news
+    means the publication day by it, unless the sentence names another."""
+    day = TIME_OF_DAY.sub(" ", expression)
+    return day != expression and not _ANCHOR.search(day)
+
+
 @cache
 def resolve_date(expression: str, published: date, tense: Tense | None) -> ResolvedDate | None:
     """The calendar date an expression points at, or None for durations, ages,
     decades and anything that is not a point in time."""
     text = " ".join(expression.split())
-    if not _ANCHOR.search(text) or _NOT_A_POINT.search(text):
+    if _NOT_A_POINT.search(text):
         return None
-    core = _EARLIER_LATER_THIS.sub("", _LEADING.sub("", text)) or text
+    if time_of_day_only(text):
+        return ResolvedDate(published, "day", "relative", text)
+    day = " ".join(TIME_OF_DAY.sub(" ", text).split())
+    if not _ANCHOR.search(day):
+        return None
+    core = _EARLIER_LATER_THIS.sub("", _LEADING.sub("", day)) or day
     preference = _PREFERENCE.get(tense or "past", "past")
     data = _parser(published, preference).get_date_data(core)
     if data.date_obj is None or data.period is None:

@@ -4,9 +4,12 @@ A trigger is a content verb or an eventive noun ("meeting", "invasion"). Its
 arguments come from the parse: subject (or the passive's agent) as actor,
 object as target, a place mention in a locative phrase as location. Its date
 is a date expression attached to it, else one attached to the verb that
-governs it ("said on Tuesday at the start of a meeting"), resolved against
-the publication date with the clause's tense; failing both, the publication
-date stands in and says so in `date_source`.
+governs it ("said on Tuesday at the start of a meeting"), else one stated
+elsewhere in its sentence, resolved against the publication date with the
+clause's tense. A headline or lede rarely dates its news ("Clinton blames
+Comey"); the body does, so an undated event there takes the lead's day (see
+`_Dates.of_lead`). Failing all, the publication date stands in and says so in
+`date_source`.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from transforms.cues import CUE_VERBS
-from transforms.dates import ResolvedDate, Tense, resolve_date
+from transforms.dates import TIME_OF_DAY, ResolvedDate, Tense, resolve_date, time_of_day_only
 from transforms.entities import PLACE_LABELS, Mention
 from transforms.event_types import EVENTIVE_NOUNS, event_type
 from transforms.speakers import SpeakerResolver
@@ -109,40 +112,119 @@ def _tense(verb: Token | None) -> Tense | None:
     return "present"
 
 
-def _first_resolving(ents: list[Span], published: date, tense: Tense | None) -> ResolvedDate | None:
-    for ent in ents:
-        resolved = resolve_date(ent.text, published, tense)
+# A date after these bounds a span of time ("the first title since 1908"); the
+# event did not happen on it.
+BOUNDING_PREPS = frozenset({"since", "until", "till", "through", "throughout"})
+NOUN_PREMODIFIERS = frozenset({"poss", "compound", "nummod", "amod"})
+# Before a clock time the model leaves untagged ("shortly after 06:00 GMT").
+CLOCK_PREPS = frozenset({"at", "after", "before", "around", "about", "by", "from", "until"})
+# The opening that states the news: a headline and the sentence after it (a
+# kicker such as "BREAKING NEWS:" may take the first), or a lede's first two.
+HEADLINE_SENTENCES = 2
+# English names a weekday only within the past week; an older day is background.
+LEAD_DAYS = 7
+
+
+@dataclass(frozen=True)
+class _DateMention:
+    span: Span
+    verb: Token | None
+    time_only: bool
+
+    @property
+    def rank(self) -> tuple[bool, bool]:
+        """A date before a noun ("Tuesday's election", "their Nov. 2 victory")
+        names that noun's time, not its sentence's; a bare time of day only
+        stands for the publication day."""
+        return (self.span.root.dep_ in NOUN_PREMODIFIERS, self.time_only)
+
+
+def _date_spans(doc: Doc) -> list[Span]:
+    """DATE and TIME mentions, plus clock times the model leaves untagged; a
+    time of day and the day it belongs to are one expression ("Wednesday
+    night", "the early hours of Thursday", "6am on Tuesday"), which the model
+    tags as two."""
+    found = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    tagged = {i for start, end, _ in found for i in range(start, end)}
+    for i in range(1, len(doc)):
+        if i in tagged or doc[i - 1].lower_ not in CLOCK_PREPS:
+            continue
+        ends = [j for j in range(i + 1, min(i + 4, len(doc)) + 1) if tagged.isdisjoint(range(i, j))]
+        clock = [
+            j for j in ends if not doc[j - 1].is_punct and TIME_OF_DAY.fullmatch(doc[i:j].text)
+        ]
+        if clock:
+            found.append((i, max(clock), "TIME"))
+            tagged.update(range(i, max(clock)))
+    merged: list[tuple[int, int, str]] = []
+    for start, end, label in sorted(found):
+        if merged:
+            last_start, last_end, last_label = merged[-1]
+            gap = doc[last_end:start]
+            joined = len(gap) == 0 or (len(gap) == 1 and gap[0].lower_ in ("of", "on"))
+            if joined and "TIME" in (label, last_label):
+                merged[-1] = (last_start, end, "TIME")
+                continue
+        merged.append((start, end, label))
+    return [doc[start:end] for start, end, _ in merged]
+
+
+def _first_resolving(
+    mentions: list[_DateMention], published: date, tense: Tense | None
+) -> ResolvedDate | None:
+    for mention in sorted(mentions, key=lambda m: m.rank):
+        resolved = resolve_date(mention.span.text, published, tense)
         if resolved is not None:
             return resolved
     return None
 
 
 class _Dates:
-    """DATE mentions attached to a trigger, indexed once per doc by that trigger
+    """Date mentions attached to a trigger, indexed once per doc by that trigger
     and by sentence."""
 
     def __init__(self, doc: Doc, sentence_of: list[int]) -> None:
-        self.by_trigger: dict[int, list[Span]] = {}
-        self.by_sentence: dict[int, list[Span]] = {}
-        for ent in doc.ents:
-            if ent.label_ not in ("DATE", "TIME"):
-                continue
-            head = ent.root.head
-            while head.pos_ == "ADP" and head.head.i != head.i:
+        self.by_trigger: dict[int, list[_DateMention]] = {}
+        self.by_sentence: dict[int, list[_DateMention]] = {}
+        for span in _date_spans(doc):
+            head = span.root.head
+            bounded = False
+            while (head.pos_ == "ADP" or head.dep_ == "prep") and head.head.i != head.i:
+                bounded = bounded or head.lower_ in BOUNDING_PREPS
                 head = head.head
-            if head.i != ent.root.i:
-                self.by_trigger.setdefault(head.i, []).append(ent)
-                self.by_sentence.setdefault(sentence_of[ent.start], []).append(ent)
+            if head.i == span.root.i or bounded:
+                continue
+            verb = head if head.pos_ in ("VERB", "AUX") else _governor(head)
+            mention = _DateMention(span, verb, time_of_day_only(span.text))
+            self.by_trigger.setdefault(head.i, []).append(mention)
+            self.by_sentence.setdefault(sentence_of[span.start], []).append(mention)
 
     def in_sentence(
         self, sentence: int, published: date, tense: Tense | None
     ) -> ResolvedDate | None:
         """A sentence narrates one time: an undated event takes the date stated
-        elsewhere in its sentence (the first that resolves)."""
+        elsewhere in its sentence."""
         return _first_resolving(self.by_sentence.get(sentence, []), published, tense)
 
     def resolve(self, tok: Token, published: date, tense: Tense | None) -> ResolvedDate | None:
         return _first_resolving(self.by_trigger.get(tok.i, []), published, tense)
+
+    def of_lead(self, published: date) -> ResolvedDate | None:
+        """The day of the news an article leads with. Headlines leave it out and
+        the body gives it later ("Clinton blames Comey" ... "told donors on
+        Saturday"), so it is the first day the article names, read with its own
+        clause's tense, in the week up to publication; older days are
+        background ("their title 108 years ago"), later ones plans."""
+        for sentence in sorted(self.by_sentence):
+            for mention in sorted(self.by_sentence[sentence], key=lambda m: m.rank):
+                resolved = resolve_date(mention.span.text, published, _tense(mention.verb))
+                if (
+                    resolved is not None
+                    and resolved.precision == "day"
+                    and 0 <= (published - resolved.value).days <= LEAD_DAYS
+                ):
+                    return resolved
+        return None
 
 
 def _reported(tok: Token, quoted: list[tuple[int, int]]) -> bool:
@@ -249,6 +331,7 @@ def extract_events(
 ) -> list[Event]:
     by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
     dates = _Dates(doc, sentence_of)
+    lead = dates.of_lead(published)
     events: list[Event] = []
     for tok in doc:
         if not _is_trigger(tok):
@@ -262,6 +345,8 @@ def extract_events(
             resolved = dates.resolve(verb, published, tense)
         if resolved is None:
             resolved = dates.in_sentence(sentence_of[tok.i], published, tense)
+        if resolved is None and sentence_of[tok.i] < HEADLINE_SENTENCES and tense != "future":
+            resolved = lead
         location = _location(tok, by_token)
         noun_of_light_verb = (
             tok.pos_ == "NOUN"

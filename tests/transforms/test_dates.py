@@ -23,6 +23,13 @@ THURSDAY = date(2023, 2, 16)
         ("March", "future", date(2023, 3, 1), "month", "explicit"),
         ("March 2022", None, date(2022, 3, 1), "month", "explicit"),
         ("2021", None, date(2021, 1, 1), "year", "explicit"),
+        ("at around 6am", "past", THURSDAY, "day", "relative"),
+        ("shortly after 06:00 GMT", "past", THURSDAY, "day", "relative"),
+        ("overnight", "past", THURSDAY, "day", "relative"),
+        ("almost midnight on Wednesday", "past", date(2023, 2, 15), "day", "relative"),
+        ("12:47 a.m. Tuesday", "past", date(2023, 2, 14), "day", "relative"),
+        ("Tuesday night", "past", date(2023, 2, 14), "day", "relative"),
+        ("the early hours of Wednesday", "past", date(2023, 2, 15), "day", "relative"),
     ],
 )
 def test_resolution_against_publication_and_tense(

@@ -58,6 +58,63 @@ def test_past_clause_date_without_year_goes_back_a_year(analyse: Analyse) -> Non
     )
 
 
+def test_clock_time_the_model_leaves_untagged_is_a_time_of_the_publication_day(
+    analyse: Analyse,
+) -> None:
+    e = analyse("The tram derailed shortly after 06:00 GMT near the station.").event("derailed")
+    assert (e.date_text, e.event_date, e.date_precision, e.date_source) == (
+        "06:00 GMT",
+        date(2023, 2, 16),
+        "day",
+        "relative",
+    )
+
+
+def test_time_of_day_and_its_day_are_one_expression(analyse: Analyse) -> None:
+    a = analyse(
+        "Police arrested a man on Tuesday night. The game ended at almost midnight on Wednesday."
+    )
+    arrested, ended = a.event("arrested"), a.event("ended")
+    assert (arrested.date_text, arrested.event_date) == ("Tuesday night", date(2023, 2, 14))
+    assert (ended.date_text, ended.event_date) == (
+        "almost midnight on Wednesday",
+        date(2023, 2, 15),
+    )
+
+
+def test_a_date_bounding_a_span_is_not_the_event_date(analyse: Analyse) -> None:
+    e = analyse("The Cubs won their first title since 1908.").event("won")
+    assert (e.date_text, e.date_source) == (None, "publication")
+
+
+def test_a_date_before_a_noun_dates_the_noun_not_the_sentence(analyse: Analyse) -> None:
+    a = analyse("Voters backed the mayor in Tuesday's election at a rally on Monday.")
+    assert a.event("backed").event_date == date(2023, 2, 13)
+    assert a.event("election").event_date == date(2023, 2, 14)
+
+
+def test_an_undated_headline_takes_the_first_day_of_the_past_week_the_body_names(
+    analyse: Analyse,
+) -> None:
+    a = analyse(
+        "Minister resigns\n\nShe joined the cabinet on February 1. The plant closed. "
+        "She quit on Wednesday."
+    )
+    resigns = a.event("resigns")
+    assert (resigns.date_text, resigns.event_date, resigns.date_source) == (
+        "Wednesday",
+        date(2023, 2, 15),
+        "relative",
+    )
+    assert a.event("closed").date_source == "publication"
+
+
+def test_a_headline_does_not_take_a_planned_day(analyse: Analyse) -> None:
+    a = analyse("Storm hits coast\n\nOfficials will visit the town on Monday.")
+    assert a.event("hits").date_source == "publication"
+    assert a.event("visit").event_date == date(2023, 2, 20)
+
+
 def test_taxonomy() -> None:
     assert event_type("say") == "statement"
     assert event_type("urge") == "appeal_request"
