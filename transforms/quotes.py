@@ -331,20 +331,50 @@ def _clause_end(head: Token) -> int:
     return head.right_edge.i + 1
 
 
+_CLAUSE_BREAKS = frozenset({";", ":", "—", "–", "--"})
+
+
+def _fronted(clause: Token, cue: Token) -> bool:
+    """A clause before its cue is reported content when only a comma stands
+    between ("Prices will rise, he said"); across a semicolon, colon or dash it
+    is the writer's own sentence ("It is unlikely; her team says ...")."""
+    between = clause.doc[clause.right_edge.i + 1 : cue.i]
+    return not any(t.text in _CLAUSE_BREAKS for t in between)
+
+
+def _displaced_that_clause(tok: Token) -> list[Token]:
+    """ "said in a statement that ...", "predicted at the debate that ...": the
+    parser often hangs the "that" clause on the noun of the phrase between; it
+    is still what the verb reports, as long as no other verb stands between."""
+    for clause in tok.subtree:
+        if clause.i <= tok.i or clause.dep_ not in ("advcl", "acl", "ccomp", "relcl"):
+            continue
+        if not _complete_that_clause(clause):
+            continue
+        between = [a for a in clause.ancestors if a.i != tok.i and tok.is_ancestor(a)]
+        if all(a.pos_ not in ("VERB", "AUX") for a in between):
+            return [clause]
+        return []
+    return []
+
+
 def _clause_pieces(tok: Token) -> list[tuple[int, int]]:
     """Token bounds of the content a cue verb reports: its clausal complement,
     an infinitive after a directive verb, or the sentence around a parenthetical."""
     comps = [c for c in tok.children if c.dep_ == "ccomp"]
     if not comps and tok.lemma_.lower() in DIRECTIVE_VERBS:
         comps = [c for c in tok.children if c.dep_ == "xcomp"]
+    comps = [c for c in comps if c.i > tok.i or _fronted(c, tok)]
+    if not comps:
+        comps = _displaced_that_clause(tok)
     if comps:
-        bounds = _trim(tok.doc, comps[0].left_edge.i, _clause_end(comps[0]))
-        return [bounds] if bounds else []
-    if tok.lemma_.lower() in OBJECT_CUES or tok.lemma_.lower() in EVIDENCE_VERBS:
-        return _object_message(tok)
+        pieces = [_trim(tok.doc, c.left_edge.i, _clause_end(c)) for c in comps]
+        return [p for p in pieces if p]
     paratactic = tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX")
     if paratactic and _parenthetical(tok, core := _cue_core(tok)):
         return _around(tok, core)
+    if tok.lemma_.lower() in OBJECT_CUES or tok.lemma_.lower() in EVIDENCE_VERBS:
+        return _object_message(tok)
     return []
 
 
@@ -381,20 +411,21 @@ def _object_message(tok: Token) -> list[tuple[int, int]]:
 _COMPLEMENTS = frozenset({"dobj", "attr", "acomp", "ccomp", "xcomp", "prep", "oprd", "dative"})
 
 
+def _complete_that_clause(clause: Token) -> bool:
+    """A "that" clause that says something whole. An active one whose verb
+    lacks every complement is more likely a relative clause with a gap ("the
+    claim that he made") than reported content."""
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children) and any(
+        m.dep_ in _COMPLEMENTS or m.dep_ == "auxpass" for m in clause.children
+    )
+
+
 def _noun_content(
     noun: Token, resolver: SpeakerResolver
 ) -> tuple[int, int, tuple[int, int]] | None:
-    """Content and source of a speech noun with a "that" clause. An active
-    clause whose verb lacks every complement is more likely a relative one with
-    a gap ("the claim that he made") than the content of the claim."""
+    """Content and source of a speech noun with a "that" clause."""
     clause = next(
-        (
-            c
-            for c in noun.children
-            if c.dep_ in ("acl", "ccomp")
-            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-            and any(m.dep_ in _COMPLEMENTS or m.dep_ == "auxpass" for m in c.children)
-        ),
+        (c for c in noun.children if c.dep_ in ("acl", "ccomp") and _complete_that_clause(c)),
         None,
     )
     if clause is None:

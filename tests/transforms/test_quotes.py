@@ -238,3 +238,32 @@ def test_the_writers_closing_gloss_is_not_content(
     analyse: Analyse, text: str, content: str
 ) -> None:
     assert _spans(analyse(text)) == [content]
+
+
+def test_a_clause_before_a_semicolon_is_the_writers_own(analyse: Analyse) -> None:
+    a = analyse("It is an unlikely scenario; her campaign says she will resume travel on Friday.")
+    assert _spans(a) == ["she will resume travel on Friday"]
+
+
+def test_a_parenthetical_cue_wins_over_a_noun_phrase_reading(analyse: Analyse) -> None:
+    a = analyse("For decades, Mr. de Vos noted, the state has sent observers abroad.")
+    assert _spans(a) == ["the state has sent observers abroad"]
+
+
+def test_a_that_clause_after_the_phrase_between_is_still_the_content(analyse: Analyse) -> None:
+    a = analyse("Kasich predicted at the last debate that Republicans will take every state.")
+    q = a.quote("Republicans will take every state")
+    assert (q.cue, q.speaker_text) == ("predict", "Kasich")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The rebels claimed responsibility for the attack.", "responsibility for the attack"),
+        ("The mayor cited rising costs as the reason.", "rising costs as the reason"),
+    ],
+)
+def test_claims_and_citations_report_their_object(
+    analyse: Analyse, text: str, content: str
+) -> None:
+    assert _spans(analyse(text)) == [content]
