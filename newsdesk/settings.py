@@ -101,6 +101,17 @@ class Settings(BaseSettings):
     incident_decay_days: float = Field(
         default=14, gt=0, description="Days outside an incident's range that halve its score."
     )
+    incident_conflict: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description=(
+            "Factor on the incident-level cosine of two articles that each lead with a "
+            "different principal person, neither naming the other's prominently: look-alike "
+            "events of one kind share their rare words, and who they happened to tells "
+            "them apart (a veto, 0, costs too many reports whose lead names a bystander)."
+        ),
+    )
     story_terms: int = Field(
         default=40, ge=1, description="Heaviest terms kept in an article's story vector."
     )
@@ -124,6 +135,7 @@ class Settings(BaseSettings):
                 incident_threshold=self.incident_threshold,
                 story_decay_days=self.story_decay_days,
                 incident_decay_days=self.incident_decay_days,
+                conflict_factor=self.incident_conflict,
             ),
             weights=TermWeights(top_terms=self.story_terms),
             duplicates=DuplicateParams(resemblance=self.duplicate_resemblance),

@@ -11,6 +11,12 @@ levels nest. The decision for an article depends only on the articles that
 arrived before it, never on how arrivals were cut into batches, which is why a
 rebuild that replays the arrival order reproduces incremental runs exactly.
 
+At the incident level only, the cosine of two articles whose principal persons
+conflict (transforms/story_terms.py: `conflict`) counts `conflict_factor` times:
+look-alike events of one kind (two players put on injured reserve by one club)
+share nearly all their rare words, and who they happened to is what tells them
+apart; the story level keeps them together.
+
 Near-duplicates follow their original into its story and incident and do not
 change any cluster (a syndicated copy counts once).
 """
@@ -18,7 +24,7 @@ change any cluster (a syndicated copy counts once).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
@@ -27,7 +33,7 @@ import numpy.typing as npt
 import polars as pl
 
 from transforms.schemas import STORY_ARTICLES
-from transforms.story_terms import BatchSimilarity, Vector
+from transforms.story_terms import BatchSimilarity, Participants, Vector
 
 Level = Literal["story", "incident"]
 _DIGITS = 9
@@ -39,6 +45,7 @@ class StoryParams:
     incident_threshold: float = 0.18
     story_decay_days: float = 365.0
     incident_decay_days: float = 14.0
+    conflict_factor: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,7 @@ class Incoming:
     published_date: date
     vector: Vector
     duplicate_of: str | None = None
+    participants: Participants = field(default_factory=Participants)
 
 
 @dataclass(frozen=True)
@@ -190,9 +198,14 @@ def assign(
     a term with some incoming article; `stored_dots` (article_id, cluster_id,
     dot) the dot product of an article's vector with a cluster's summed member
     vectors; `stored_homes[article]` the (story, incident) of stored originals
-    that incoming duplicates copy; `similarity` the batch's own cosines (built
-    from the vectors when not given)."""
-    similarity = similarity or BatchSimilarity([item.vector for item in incoming])
+    that incoming duplicates copy, the incident rows of `stored_dots` already
+    weighed by the conflict factor; `similarity` the batch's own cosines
+    (built from the vectors and participants when not given)."""
+    similarity = similarity or BatchSimilarity(
+        [item.vector for item in incoming],
+        [item.participants for item in incoming],
+        params.conflict_factor,
+    )
     clusters = _Clusters(stored, len(incoming))
     starts, stored_codes, dots = _stored_rows(
         stored_dots, [item.article_id for item in incoming], clusters
@@ -215,6 +228,7 @@ def assign(
         earlier, cosines = similarity.earlier(i)
         placed = story_of[earlier] >= 0
         earlier, cosines = earlier[placed], cosines[placed]
+        incident_cosines = similarity.incident_cosines(i)[placed]
         codes, inverse = np.unique(
             np.concatenate(
                 [stored_codes[starts[i] : starts[i + 1]], story_of[earlier], incident_of[earlier]]
@@ -222,7 +236,8 @@ def assign(
             return_inverse=True,
         )
         summed = np.bincount(
-            inverse, weights=np.concatenate([dots[starts[i] : starts[i + 1]], cosines, cosines])
+            inverse,
+            weights=np.concatenate([dots[starts[i] : starts[i + 1]], cosines, incident_cosines]),
         ).astype(np.float64)
         day = item.published_date.toordinal()
         scores = clusters.scores(codes, summed, day, params)

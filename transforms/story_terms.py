@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -40,6 +40,15 @@ _WORD = re.compile(r"\d[\d,.]*\d|[^\W_][\w'’.-]*[^\W_]|[^\W_]")
 _MAX_ZIPF = 8.0
 ENTITY_PREFIX = "E:"
 DATE_PREFIX = "D:"
+PRINCIPAL_PREFIX = "P:"
+NAMED_PREFIX = "N:"
+# News puts who an event happened to in the headline and the first sentences: the
+# principal is the first person named there (sentences 0-1), and an article
+# "names" a person when it does so early (sentences 0-2) or often (its two
+# most-mentioned people), not when it recalls them once in the background.
+PRINCIPAL_SENTENCES = 1
+NAMED_SENTENCES = 2
+NAMED_MOST_MENTIONED = 2
 
 
 @dataclass(frozen=True)
@@ -137,11 +146,79 @@ def article_vectors(
     }
 
 
-def terms_frame(vectors: dict[str, Vector]) -> pl.DataFrame:
+@dataclass(frozen=True)
+class Participants:
+    """Who an article is about: the words of its principal person's name and
+    every word of the names it gives prominence to (the principal's among them)."""
+
+    principal: frozenset[str] = frozenset()
+    named: frozenset[str] = frozenset()
+
+
+def participants(mentions: Iterable[tuple[str, str, int]]) -> Participants:
+    """From an article's (text, label, sentence index) mentions in text order."""
+    principal: frozenset[str] = frozenset()
+    named: set[str] = set()
+    counts: Counter[str] = Counter()
+    names: dict[str, set[str]] = {}
+    for text, label, sentence in mentions:
+        if label != "PERSON":
+            continue
+        name = frozenset(w for w in words(text) if not w.startswith("#"))
+        if not name:
+            continue
+        key = max(name, key=lambda w: (rarity(w), w))
+        counts[key] += 1
+        names.setdefault(key, set()).update(name)
+        if sentence <= PRINCIPAL_SENTENCES and not principal:
+            principal = name
+        if sentence <= NAMED_SENTENCES:
+            named.update(name)
+    for key, _ in sorted(counts.items(), key=lambda kc: (-kc[1], kc[0]))[:NAMED_MOST_MENTIONED]:
+        named.update(names[key])
+    return Participants(principal, frozenset(named | principal))
+
+
+def conflict(a: Participants, b: Participants) -> bool:
+    """Two reports of one incident name its principal: when each puts a
+    different person first and neither names the other's at all prominently
+    ("Saints put Bush on injured reserve", "Saints put Thomas on injured
+    reserve"), they tell of different incidents, however alike their words."""
+    return bool(
+        a.principal and b.principal and not (a.principal & b.named) and not (b.principal & a.named)
+    )
+
+
+def article_participants(mentions: pl.DataFrame) -> dict[str, Participants]:
+    """Participants per article from mentions (article_id, text, label,
+    sentence_index, start_char); articles without a person get none."""
+    people = mentions.filter(pl.col("label") == "PERSON").sort("article_id", "start_char")
+    by_article: dict[str, list[tuple[str, str, int]]] = {}
+    for article_id, text, label, sentence in people.select(
+        "article_id", "text", "label", "sentence_index"
+    ).iter_rows():
+        by_article.setdefault(article_id, []).append((text, label, sentence))
+    return {article_id: participants(rows) for article_id, rows in by_article.items()}
+
+
+def participant_terms(found: Participants) -> Vector:
+    """Stored beside the vector with weight 0: they take no part in any cosine,
+    only in the conflict test between a new article and stored ones."""
+    terms = {PRINCIPAL_PREFIX + w: 0.0 for w in found.principal}
+    terms.update({NAMED_PREFIX + w: 0.0 for w in found.named})
+    return terms
+
+
+def terms_frame(
+    vectors: dict[str, Vector], found: Mapping[str, Participants] | None = None
+) -> pl.DataFrame:
+    found = found or {}
     rows = [
         (article_id, term, weight)
         for article_id, vector in vectors.items()
-        for term, weight in vector.items()
+        for term, weight in (
+            vector | participant_terms(found.get(article_id, Participants()))
+        ).items()
     ]
     return pl.DataFrame(rows, schema=TERMS, orient="row")
 
@@ -149,9 +226,16 @@ def terms_frame(vectors: dict[str, Vector]) -> pl.DataFrame:
 class BatchSimilarity:
     """Cosines between the articles of one batch, each against those before it
     in arrival order: one sparse product (a join on shared terms), computed
-    once per batch instead of once per article and cluster."""
+    once per batch instead of once per article and cluster. `found` (the
+    batch's participants, in the same order) and `conflict_factor` give the
+    incident-level cosines: those of conflicting pairs multiplied by the factor."""
 
-    def __init__(self, vectors: Sequence[Vector]) -> None:
+    def __init__(
+        self,
+        vectors: Sequence[Vector],
+        found: Sequence[Participants] | None = None,
+        conflict_factor: float = 1.0,
+    ) -> None:
         rows = [
             (i, term, weight) for i, vector in enumerate(vectors) for term, weight in vector.items()
         ]
@@ -168,8 +252,21 @@ class BatchSimilarity:
         self._earlier = pairs["i_j"].to_numpy()
         self._cosine = pairs["cosine"].to_numpy()
         self._start = np.searchsorted(pairs["i"].to_numpy(), np.arange(len(vectors) + 1))
+        self._incident = self._cosine
+        if found is not None and conflict_factor != 1.0:
+            later = pairs["i"].to_numpy()
+            clash = np.fromiter(
+                (conflict(found[i], found[j]) for i, j in zip(later, self._earlier, strict=True)),
+                dtype=bool,
+                count=len(later),
+            )
+            self._incident = np.where(clash, self._cosine * conflict_factor, self._cosine)
 
     def earlier(self, i: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
         """Indices of the earlier articles sharing a term with article `i`, and the cosines."""
         start, end = self._start[i], self._start[i + 1]
         return self._earlier[start:end], self._cosine[start:end]
+
+    def incident_cosines(self, i: int) -> npt.NDArray[np.float64]:
+        """The cosines of `earlier(i)` as the incident level weighs them."""
+        return self._incident[self._start[i] : self._start[i + 1]]

@@ -16,7 +16,14 @@ from transforms.language import EXTRACTED_LANGUAGES
 from transforms.near_duplicates import find_duplicates
 from transforms.schemas import INCIDENTS, STORIES
 from transforms.stories import Cluster, Incoming, StoryParams, assign, placements_frame
-from transforms.story_terms import BatchSimilarity, TermWeights, article_vectors, terms_frame
+from transforms.story_terms import (
+    BatchSimilarity,
+    Participants,
+    TermWeights,
+    article_participants,
+    article_vectors,
+    terms_frame,
+)
 from warehouse.connection import transaction
 from warehouse.statements import sql
 
@@ -103,14 +110,17 @@ def place(
     """Place `articles` (ARTICLE_COLUMNS), in the order given, after everything stored."""
     articles = articles.select(ARTICLE_COLUMNS)
     vectors = article_vectors(articles, mentions, events, settings.weights)
-    terms = terms_frame(vectors)
+    found = article_participants(mentions)
+    terms = terms_frame(vectors, found)
     order = articles["article_id"].to_list()
     dup = settings.duplicates
     with _registered(con, {"batch_terms": terms}):
         first_sequence = con.execute(sql("next_story_sequence")).fetchone()[0]  # type: ignore[index]
         con.execute(sql("story_pairs"))
         try:
-            dots = con.execute(sql("story_candidates")).pl()
+            dots = con.execute(
+                sql("story_candidates"), {"conflict": settings.params.conflict_factor}
+            ).pl()
             candidates = con.execute(sql("duplicate_candidates"), {"screen": dup.screen}).fetchall()
         finally:
             con.execute(sql("drop_batch_pairs"))
@@ -123,7 +133,10 @@ def place(
         stored_bodies[stored_id] = body
         homes[stored_id] = (story_id, incident_id)
         originals[stored_id] = duplicate_of
-    similarity = BatchSimilarity([vectors[a] for a in order])
+    people = [found.get(a, Participants()) for a in order]
+    similarity = BatchSimilarity(
+        [vectors[a] for a in order], people, settings.params.conflict_factor
+    )
     copies = find_duplicates(
         order,
         similarity,
@@ -136,7 +149,7 @@ def place(
     )
     clusters = _stored_clusters(con, dots["cluster_id"].unique().sort().to_list())
     incoming = [
-        Incoming(a, day, vectors[a], copies.get(a))
+        Incoming(a, day, vectors[a], copies.get(a), found.get(a, Participants()))
         for a, day in articles.select("article_id", "published_date").iter_rows()
     ]
     placements = placements_frame(

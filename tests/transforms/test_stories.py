@@ -11,7 +11,7 @@ from transforms.stories import (
     incident_id_of,
     story_id_of,
 )
-from transforms.story_terms import TermWeights, term_vector
+from transforms.story_terms import TermWeights, participants, term_vector
 
 NO_DOTS = pl.DataFrame(schema={"article_id": pl.String, "cluster_id": pl.String, "dot": pl.Float64})
 
@@ -85,3 +85,32 @@ def test_a_near_duplicate_follows_its_original_and_changes_no_cluster() -> None:
     assert (duplicate.duplicate_of, duplicate.score) == ("a0", None)
     alone = assign(incoming, {}, NO_DOTS, {}, 0, StoryParams())[1]
     assert second.score == alone.score
+
+
+INJURED_BUSH = (
+    "The New Orleans Saints placed running back Reggie Bush on injured reserve on "
+    "Wednesday, ending his season after a knee injury against the Chicago Bears."
+)
+INJURED_THOMAS = (
+    "The New Orleans Saints placed running back Pierre Thomas on injured reserve on "
+    "Wednesday, ending his season after a knee injury against the Chicago Bears."
+)
+
+
+def test_one_story_but_two_incidents_when_the_principal_persons_conflict() -> None:
+    day = date(2014, 4, 2)
+    bush = participants([("Reggie Bush", "PERSON", 0)])
+    thomas = participants([("Pierre Thomas", "PERSON", 0)])
+    incoming = [
+        Incoming("a0", day, term_vector("", INJURED_BUSH, TermWeights()), participants=bush),
+        Incoming("a1", day, term_vector("", INJURED_THOMAS, TermWeights()), participants=thomas),
+    ]
+    # the vocabulary alone puts both in one incident
+    params = StoryParams(incident_threshold=0.5)
+    alike = assign(
+        incoming, {}, NO_DOTS, {}, 0, StoryParams(incident_threshold=0.5, conflict_factor=1.0)
+    )
+    assert alike[1].incident_id == alike[0].incident_id
+    first, second = assign(incoming, {}, NO_DOTS, {}, 0, params)
+    assert second.story_id == first.story_id
+    assert second.incident_id == incident_id_of("a1")

@@ -1,12 +1,21 @@
 import math
 
+import polars as pl
+
 from transforms.story_terms import (
     DATE_PREFIX,
     ENTITY_PREFIX,
+    NAMED_PREFIX,
+    PRINCIPAL_PREFIX,
     BatchSimilarity,
+    Participants,
     TermWeights,
     Vector,
+    article_participants,
+    conflict,
+    participants,
     term_vector,
+    terms_frame,
     words,
 )
 
@@ -72,3 +81,63 @@ def test_batch_similarity_pairs_each_article_with_the_earlier_ones_it_shares_ter
     earlier, cosines = similarity.earlier(2)
     assert list(earlier) == [0]
     assert math.isclose(cosines[0], cosine(vectors[0], vectors[2]))
+
+
+def test_the_principal_is_the_first_person_of_the_lead_and_named_covers_the_prominent() -> None:
+    found = participants(
+        [
+            ("New Orleans", "GPE", 0),
+            ("Pierre Thomas", "PERSON", 0),
+            ("Sean Payton", "PERSON", 1),
+            ("Chris Ivory", "PERSON", 5),
+            ("Ivory", "PERSON", 6),
+            ("Reggie Bush", "PERSON", 7),
+        ]
+    )
+    assert found.principal == {"pierre", "thomas"}
+    # early (sentences 0-2) or among the two most mentioned; a passing name is not
+    assert found.named == {"pierre", "thomas", "sean", "payton", "chris", "ivory"}
+    assert participants([("Gulf of Aden", "LOC", 0), ("Jane Doe", "PERSON", 4)]).principal == set()
+
+
+def test_reports_conflict_when_each_leads_with_a_person_the_other_barely_names() -> None:
+    thomas = participants([("Pierre Thomas", "PERSON", 0), ("Sean Payton", "PERSON", 2)])
+    thomas_again = participants([("Thomas", "PERSON", 0), ("Payton", "PERSON", 1)])
+    bush = participants([("Reggie Bush", "PERSON", 0), ("Sean Payton", "PERSON", 1)])
+    both = participants([("Reggie Bush", "PERSON", 0), ("Pierre Thomas", "PERSON", 1)])
+    nobody = participants([("New Orleans", "GPE", 0)])
+    assert conflict(thomas, bush) and conflict(bush, thomas)
+    assert not conflict(thomas, thomas_again)  # one word of the name is enough
+    assert not conflict(both, thomas) and not conflict(both, bush)
+    assert not conflict(nobody, bush)  # no principal, no conflict
+
+
+def test_participants_are_stored_as_weightless_terms_and_scale_incident_cosines() -> None:
+    mentions = pl.DataFrame(
+        {
+            "article_id": ["a", "b", "c"],
+            "text": ["Reggie Bush", "Pierre Thomas", "Pierre Thomas"],
+            "label": ["PERSON"] * 3,
+            "sentence_index": [0, 0, 0],
+            "start_char": [0, 0, 0],
+        }
+    )
+    found = article_participants(mentions)
+    body = "The Saints placed their running back on injured reserve with a knee injury."
+    vectors = {a: term_vector("", body, TermWeights()) for a in "abc"}
+    terms = terms_frame(vectors, found)
+    stored = terms.filter(pl.col("article_id") == "a")
+    assert set(stored.filter(pl.col("weight") == 0)["term"]) == {
+        PRINCIPAL_PREFIX + "reggie",
+        PRINCIPAL_PREFIX + "bush",
+        NAMED_PREFIX + "reggie",
+        NAMED_PREFIX + "bush",
+    }
+    order = [found["a"], found["b"], found["c"]]
+    similarity = BatchSimilarity([vectors[a] for a in "abc"], order, conflict_factor=0.5)
+    earlier, cosines = similarity.earlier(2)
+    assert list(earlier) == [0, 1]
+    assert math.isclose(cosines[0], 1.0) and math.isclose(cosines[1], 1.0)
+    assert list(similarity.incident_cosines(2)) == [cosines[0] * 0.5, cosines[1]]
+    assert list(BatchSimilarity(list(vectors.values())).incident_cosines(2)) == list(cosines)
+    assert Participants() == participants([])

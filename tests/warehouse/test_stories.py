@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import polars as pl
 
 from transforms.extraction import Extraction
 from transforms.intake import FileRead, intake
+from transforms.stories import StoryParams
 from warehouse import load, stories
 from warehouse.connection import connect
 
@@ -154,3 +156,74 @@ def test_one_batch_and_many_batches_place_articles_alike(tmp_path: Path) -> None
         run_batch(apart, names[i : i + 3], f"r{i}")
     assert tables(apart) == tables(together)
     assert len(tables(apart)["story_articles"]) == len(ARTICLES)
+
+
+INJURED = {
+    "saints-1": "Reggie Bush",
+    "saints-2": "Pierre Thomas",
+    "saints-3": "Reggie Bush",
+}
+LATER = {"saints-3": " Coach Sean Payton said the decision was made after an MRI on Monday."}
+INJURED_BODY = (
+    "The New Orleans Saints placed running back {} on injured reserve on Wednesday, ending "
+    "his season after a knee injury suffered against the Chicago Bears on Sunday night."
+)
+
+
+def test_conflicting_principals_split_incidents_alike_in_one_batch_or_many(
+    tmp_path: Path,
+) -> None:
+    """The conflict test runs in SQL against stored articles and in Python within
+    a batch: both must place the same way."""
+
+    bodies = {n: INJURED_BODY.format(p) + LATER.get(n, "") for n, p in INJURED.items()}
+
+    def saints(names: list[str]) -> Any:
+        return intake(
+            [
+                FileRead(
+                    f"{n}.txt",
+                    1,
+                    1,
+                    None,
+                    f" date 2014-04-02 AP - {bodies[n]}".encode(),
+                )
+                for n in names
+            ],
+            latest_date=date(2024, 1, 1),
+            min_words=10,
+        )
+
+    order = sorted(INJURED)
+    ids = saints(order).articles.sort("source_path")["article_id"].to_list()
+    mentions = pl.DataFrame(
+        {
+            "article_id": ids,
+            "entity_id": [None] * len(ids),
+            "text": [INJURED[n] for n in order],
+            "label": ["PERSON"] * len(ids),
+            "sentence_index": [0] * len(ids),
+            "start_char": [44] * len(ids),
+        },
+        schema_overrides={"entity_id": pl.String},
+    )
+    empty = Extraction.empty()
+    # one template, so only a strict incident threshold shows the factor's effect
+    strict = stories.StorySettings(params=StoryParams(incident_threshold=0.5))
+    results = []
+    for cut in (3, 1):
+        con = connect(tmp_path / f"cut{cut}.duckdb")
+        for start in range(0, 3, cut):
+            batch = saints(order[start : start + cut])
+            placed = stories.place(
+                con, batch.articles.sort("source_path"), mentions, empty.events, strict
+            )
+            load.start_run(con, f"r{start}", None, NOW)
+            load.load_batch(con, batch, empty, f"r{start}", NOW, placed=placed)
+        results.append(con.sql("SELECT * FROM story_articles ORDER BY sequence").fetchall())
+        assert groups(con, "story_id") == {frozenset(INJURED)}
+        assert groups(con, "incident_id") == {
+            frozenset({"saints-1", "saints-3"}),
+            frozenset({"saints-2"}),
+        }
+    assert results[0] == results[1]

@@ -1,6 +1,11 @@
 -- Average-link numerators: for each batch article, the sum of its cosines with
--- the original articles of every stored story and incident it can reach.
-SELECT p.article_id, coalesce(s.story_id, s.incident_id) AS cluster_id, sum(p.dot) AS dot
+-- the original articles of every stored story and incident it can reach; at the
+-- incident level a conflicting pair's cosine counts $conflict times.
+SELECT p.article_id, coalesce(s.story_id, s.incident_id) AS cluster_id,
+       CASE WHEN s.story_id IS NULL
+            THEN sum(CASE WHEN p.conflict THEN p.dot * $conflict ELSE p.dot END)
+            ELSE sum(p.dot)
+       END AS dot
 FROM batch_pairs p
 JOIN story_articles s ON s.article_id = p.stored_id AND s.duplicate_of IS NULL
 GROUP BY GROUPING SETS ((p.article_id, s.story_id), (p.article_id, s.incident_id));
