@@ -35,7 +35,7 @@ OBJECT_CUES: dict[str, frozenset[str]] = {
     for verbs, preps in (
         ("announce confirm deny reveal disclose report reiterate repeat", ""),
         ("propose recommend demand predict promise pledge vow", ""),
-        ("acknowledge admit concede question mention", ""),
+        ("acknowledge admit concede mention", ""),
         ("claim assert note highlight", ""),
         ("tweet post", ""),
         ("cite", "as"),
@@ -52,6 +52,9 @@ OBJECT_CUES: dict[str, frozenset[str]] = {
 # findings to the document or the people who produced them. These verbs report
 # only with such a subject ("she showed courage" reports nothing).
 EVIDENCE_VERBS = frozenset("show find".split())
+# Of those, the one whose bare object is the finding ("the poll shows Clinton
+# ahead"); what investigators "found" without a clause is a thing, not a finding.
+OBJECT_EVIDENCE = frozenset({"show"})
 SOURCES = frozenset(
     """
     poll polls survey surveys study studies report reports data analysis figures

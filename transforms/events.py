@@ -114,7 +114,7 @@ def _tense(verb: Token | None) -> Tense | None:
 
 # A date after these bounds a span of time ("the first title since 1908"); the
 # event did not happen on it.
-BOUNDING_PREPS = frozenset({"since", "until", "till", "through", "throughout"})
+BOUNDING_PREPS = frozenset({"since", "from", "until", "till", "through", "throughout"})
 NOUN_PREMODIFIERS = frozenset({"poss", "compound", "nummod", "amod"})
 # Before a clock time the model leaves untagged ("shortly after 06:00 GMT").
 CLOCK_PREPS = frozenset({"at", "after", "before", "around", "about", "by", "from", "until"})

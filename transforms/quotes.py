@@ -24,6 +24,7 @@ from transforms.cues import (
     DIRECTIVE_VERBS,
     EVIDENCE_VERBS,
     OBJECT_CUES,
+    OBJECT_EVIDENCE,
     SOURCES,
     SPEECH_NOUNS,
 )
@@ -185,9 +186,9 @@ def _subject(
 
 
 def _is_cue(tok: Token) -> bool:
-    lemma = tok.lemma_.lower()
     if tok.pos_ != "VERB":
         return False
+    lemma = tok.lemma_.lower()
     if lemma in EVIDENCE_VERBS:
         return any(c.dep_ == "nsubj" and c.lower_ in SOURCES for c in tok.children)
     return lemma in CUE_VERBS or lemma in OBJECT_CUES
@@ -334,6 +335,12 @@ def _clause_end(head: Token) -> int:
 _CLAUSE_BREAKS = frozenset({";", ":", "—", "–", "--"})
 
 
+def _own_report(clause: Token) -> bool:
+    """A second complement that is itself a cue with its own subject ("..., and
+    four in ten said X") is another speaker's report, not more of this one."""
+    return _is_cue(clause) and any(c.dep_ in _SUBJECTS for c in clause.children)
+
+
 def _fronted(clause: Token, cue: Token) -> bool:
     """A clause before its cue is reported content when only a comma stands
     between ("Prices will rise, he said"); across a semicolon, colon or dash it
@@ -365,6 +372,8 @@ def _clause_pieces(tok: Token) -> list[tuple[int, int]]:
     if not comps and tok.lemma_.lower() in DIRECTIVE_VERBS:
         comps = [c for c in tok.children if c.dep_ == "xcomp"]
     comps = [c for c in comps if c.i > tok.i or _fronted(c, tok)]
+    if len(comps) > 1:
+        comps = [c for c in comps if not _own_report(c)] or comps[:1]
     if not comps:
         comps = _displaced_that_clause(tok)
     if comps:
@@ -373,15 +382,10 @@ def _clause_pieces(tok: Token) -> list[tuple[int, int]]:
     paratactic = tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX")
     if paratactic and _parenthetical(tok, core := _cue_core(tok)):
         return _around(tok, core)
-    if tok.lemma_.lower() in OBJECT_CUES or tok.lemma_.lower() in EVIDENCE_VERBS:
-        return _object_message(tok)
     return []
 
 
 _MESSAGE_DEPS = frozenset({"dobj", "oprd", "xcomp"})
-# An infinitive or participle that a clause merely mentions ("required them to
-# disclose", "a program called X", "instead of denying") reports nothing.
-_NOT_A_REPORT = frozenset({"acl", "amod", "csubj"})
 
 
 def _object_message(tok: Token) -> list[tuple[int, int]]:
@@ -390,10 +394,8 @@ def _object_message(tok: Token) -> list[tuple[int, int]]:
     and complements with the verb's own preposition. A passive verb's subject is
     the one spoken about, and a bare "call" object is the one called."""
     lemma = tok.lemma_.lower()
-    if tok.dep_ in _NOT_A_REPORT or any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
         return []
-    if tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children):
-        return []  # "pledged delegates": a participle used as an adjective
     objects = [c for c in tok.children if c.dep_ in _MESSAGE_DEPS and c.tag_ not in ("WP", "WDT")]
     carriers = OBJECT_CUES.get(lemma, frozenset())
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in carriers]
@@ -408,7 +410,9 @@ def _object_message(tok: Token) -> list[tuple[int, int]]:
     return [bounds] if bounds else []
 
 
-_COMPLEMENTS = frozenset({"dobj", "attr", "acomp", "ccomp", "xcomp", "prep", "oprd", "dative"})
+# What makes a "that" clause whole; a bare prepositional phrase does not ("the
+# claim that he made in Iowa" is a relative clause with a gap).
+_COMPLEMENTS = frozenset({"dobj", "attr", "acomp", "ccomp", "xcomp", "oprd"})
 
 
 def _complete_that_clause(clause: Token) -> bool:
@@ -425,7 +429,11 @@ def _noun_content(
 ) -> tuple[int, int, tuple[int, int]] | None:
     """Content and source of a speech noun with a "that" clause."""
     clause = next(
-        (c for c in noun.children if c.dep_ in ("acl", "ccomp") and _complete_that_clause(c)),
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("acl", "ccomp", "relcl") and _complete_that_clause(c)
+        ),
         None,
     )
     if clause is None:
@@ -478,8 +486,12 @@ def _indirect(
         if not _is_cue(tok):
             continue
         pieces = _clause_pieces(tok)
+        lemma = tok.lemma_.lower()
+        noun_phrase = not pieces and (lemma in OBJECT_CUES or lemma in OBJECT_EVIDENCE)
+        if noun_phrase:
+            pieces = _object_message(tok)
         subject = _subject(tok, resolver) if pieces else None
-        if subject is None and tok.lemma_.lower() not in CUE_VERBS:
+        if subject is None and noun_phrase:
             continue  # a noun-phrase message needs someone to have delivered it
         found.extend((*bounds, tok.lemma_.lower(), tok, subject) for bounds in pieces)
     return found

@@ -3,6 +3,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+import pytest
+
 from tests.transforms.conftest import Analysed
 from transforms.event_types import event_type
 
@@ -82,8 +84,17 @@ def test_time_of_day_and_its_day_are_one_expression(analyse: Analyse) -> None:
     )
 
 
-def test_a_date_bounding_a_span_is_not_the_event_date(analyse: Analyse) -> None:
-    e = analyse("The Cubs won their first title since 1908.").event("won")
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The Cubs won their first title since 1908.", "won"),
+        ("The mayor said the hall dated from 1908.", "said"),
+    ],
+)
+def test_a_date_bounding_a_span_is_not_the_event_date(
+    analyse: Analyse, text: str, trigger: str
+) -> None:
+    e = analyse(text).event(trigger)
     assert (e.date_text, e.date_source) == (None, "publication")
 
 
@@ -121,3 +132,16 @@ def test_taxonomy() -> None:
     assert event_type("sanction") == "sanction"
     assert event_type("earthquake") == "disaster"
     assert event_type("paint") == "other"
+
+
+def test_a_headline_takes_a_named_day_before_a_bare_clock_time(analyse: Analyse) -> None:
+    a = analyse(
+        "Fire destroys market\n\nThe blaze started at 2am and firefighters arrived on Monday."
+    )
+    destroys = a.event("destroys")
+    assert (destroys.date_text, destroys.event_date) == ("Monday", date(2023, 2, 13))
+
+
+def test_a_future_headline_does_not_take_the_leads_day(analyse: Analyse) -> None:
+    a = analyse("Minister will resign\n\nShe told colleagues on Wednesday that she would go.")
+    assert a.event("resign").date_source == "publication"
