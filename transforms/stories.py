@@ -9,7 +9,10 @@ cluster's date range. A story takes a looser threshold than an incident, and
 an article only looks for an incident inside the story it joined, so the two
 levels nest. The decision for an article depends only on the articles that
 arrived before it, never on how arrivals were cut into batches, which is why a
-rebuild that replays the arrival order reproduces incremental runs exactly.
+rebuild that replays the arrival order reproduces incremental runs exactly,
+provided the stored articles were placed by this code: those placed before
+migration 006 carry no participant terms, so the conflict rule below cannot
+reach them until one rebuild (warehouse/stories.py warns of them).
 
 At the incident level only, the cosine of two articles whose principal persons
 conflict (transforms/story_terms.py: `conflict`) counts `conflict_factor` times:
@@ -197,10 +200,10 @@ def assign(
     """Place `incoming` in arrival order. `stored` are the clusters that share
     a term with some incoming article; `stored_dots` (article_id, cluster_id,
     dot) the dot product of an article's vector with a cluster's summed member
-    vectors; `stored_homes[article]` the (story, incident) of stored originals
-    that incoming duplicates copy, the incident rows of `stored_dots` already
-    weighed by the conflict factor; `similarity` the batch's own cosines
-    (built from the vectors and participants when not given)."""
+    vectors, its incident rows already weighed by the conflict factor;
+    `stored_homes[article]` the (story, incident) of stored originals that
+    incoming duplicates copy; `similarity` the batch's own cosines (built from
+    the vectors and participants when not given)."""
     similarity = similarity or BatchSimilarity(
         [item.vector for item in incoming],
         [item.participants for item in incoming],

@@ -28,6 +28,8 @@ import polars as pl
 from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
+from transforms.dates import time_of_day_only
+
 Vector = dict[str, float]
 
 TERMS: dict[str, type[pl.DataType]] = {
@@ -45,10 +47,12 @@ NAMED_PREFIX = "N:"
 # News puts who an event happened to in the headline and the first sentences: the
 # principal is the first person named there (sentences 0-1), and an article
 # "names" a person when it does so early (sentences 0-2) or often (its two
-# most-mentioned people), not when it recalls them once in the background.
+# most-mentioned people among those mentioned at least twice), not when it
+# recalls them once in the background.
 PRINCIPAL_SENTENCES = 1
 NAMED_SENTENCES = 2
 NAMED_MOST_MENTIONED = 2
+NAMED_MIN_MENTIONS = 2
 
 
 @dataclass(frozen=True)
@@ -84,9 +88,21 @@ def words(text: str) -> list[str]:
     return found
 
 
+def name_words(surface: str) -> frozenset[str]:
+    """The words of a name, numbers left out."""
+    return frozenset(w for w in words(surface) if not w.startswith("#"))
+
+
+def rarest_word(name: Iterable[str]) -> str | None:
+    """A name's rarest word ("stoltenberg", not "jens"); ties go to the
+    alphabetically last, so the choice never depends on the order given."""
+    return max(name, key=lambda w: (rarity(w), w), default=None)
+
+
 def name_rarity(surface: str) -> float:
     """A name is as rare as its rarest word ("Stoltenberg", not "Jens")."""
-    return max((rarity(w) for w in words(surface) if not w.startswith("#")), default=0.0)
+    rarest = rarest_word(name_words(surface))
+    return 0.0 if rarest is None else rarity(rarest)
 
 
 def term_vector(
@@ -124,8 +140,13 @@ def article_vectors(
 ) -> dict[str, Vector]:
     """Vectors of `articles` (article_id, title, body) from their mentions
     (article_id, entity_id, text) and events (article_id, event_date,
-    date_precision, date_source); the warehouse and a fresh batch give the same
-    columns, so a rebuild computes exactly what the run computed."""
+    date_text, date_precision, date_source); the warehouse and a fresh batch
+    give the same columns, so a rebuild computes exactly what the run computed.
+
+    An event date is a term only when the text names its day: one taken from
+    the publication date, or resolved from a bare clock time ("at about 2:30
+    a.m.", which means the publication day), says nothing the dateline does
+    not, and would pair every same-day article that mentions a time."""
     linked = mentions.filter(pl.col("entity_id").is_not_null())
     by_article: dict[str, list[tuple[str, str]]] = {}
     for article_id, entity_id, text in linked.select("article_id", "entity_id", "text").iter_rows():
@@ -136,7 +157,9 @@ def article_vectors(
         & pl.col("event_date").is_not_null()
     )
     days: dict[str, list[str]] = {}
-    for article_id, day in dated.select("article_id", "event_date").iter_rows():
+    for article_id, day, text in dated.select("article_id", "event_date", "date_text").iter_rows():
+        if text is not None and time_of_day_only(" ".join(text.split())):
+            continue
         days.setdefault(article_id, []).append(day.isoformat())
     return {
         article_id: term_vector(
@@ -164,17 +187,21 @@ def participants(mentions: Iterable[tuple[str, str, int]]) -> Participants:
     for text, label, sentence in mentions:
         if label != "PERSON":
             continue
-        name = frozenset(w for w in words(text) if not w.startswith("#"))
-        if not name:
+        name = name_words(text)
+        key = rarest_word(name)
+        if key is None:
             continue
-        key = max(name, key=lambda w: (rarity(w), w))
         counts[key] += 1
         names.setdefault(key, set()).update(name)
         if sentence <= PRINCIPAL_SENTENCES and not principal:
             principal = name
         if sentence <= NAMED_SENTENCES:
             named.update(name)
-    for key, _ in sorted(counts.items(), key=lambda kc: (-kc[1], kc[0]))[:NAMED_MOST_MENTIONED]:
+    often = sorted(
+        ((key, count) for key, count in counts.items() if count >= NAMED_MIN_MENTIONS),
+        key=lambda kc: (-kc[1], kc[0]),
+    )
+    for key, _ in often[:NAMED_MOST_MENTIONED]:
         named.update(names[key])
     return Participants(principal, frozenset(named | principal))
 

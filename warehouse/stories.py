@@ -5,6 +5,7 @@ the same code in arrival order."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from transforms.near_duplicates import find_duplicates
 from transforms.schemas import INCIDENTS, STORIES
 from transforms.stories import Cluster, Incoming, StoryParams, assign, placements_frame
 from transforms.story_terms import (
+    PRINCIPAL_SENTENCES,
     BatchSimilarity,
     Participants,
     TermWeights,
@@ -28,6 +30,7 @@ from warehouse.connection import transaction
 from warehouse.statements import sql
 
 ARTICLE_COLUMNS = ("article_id", "outlet", "published_date", "title", "body")
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,13 @@ def _touched_rows(
     return stories, incidents
 
 
+def _unmarked_principals(con: duckdb.DuckDBPyConnection) -> int:
+    """How many stored articles in `batch_pairs` have a principal person but no
+    participant terms to show it: they were placed before the terms existed."""
+    leads = con.execute(sql("story_unmarked_leads"), {"sentences": PRINCIPAL_SENTENCES}).pl()
+    return sum(1 for found in article_participants(leads).values() if found.principal)
+
+
 def place(
     con: duckdb.DuckDBPyConnection,
     articles: pl.DataFrame,
@@ -122,8 +132,17 @@ def place(
                 sql("story_candidates"), {"conflict": settings.params.conflict_factor}
             ).pl()
             candidates = con.execute(sql("duplicate_candidates"), {"screen": dup.screen}).fetchall()
+            unmarked = _unmarked_principals(con)
         finally:
             con.execute(sql("drop_batch_pairs"))
+    if unmarked:
+        log.warning(
+            "%d stored article(s) this batch was compared with lead with a person but have no "
+            "participant terms (placed before migration 006): the incident-level conflict "
+            "rule cannot apply to them, so runs and a rebuild differ until "
+            "`newsdesk stories --rebuild` is run once",
+            unmarked,
+        )
     stored_ids: dict[str, list[str]] = {}
     stored_bodies: dict[str, str] = {}
     homes: dict[str, tuple[str, str]] = {}

@@ -1,7 +1,9 @@
 import math
+from datetime import date
 
 import polars as pl
 
+from transforms.extraction import Extraction
 from transforms.story_terms import (
     DATE_PREFIX,
     ENTITY_PREFIX,
@@ -12,8 +14,11 @@ from transforms.story_terms import (
     TermWeights,
     Vector,
     article_participants,
+    article_vectors,
     conflict,
+    name_rarity,
     participants,
+    rarest_word,
     term_vector,
     terms_frame,
     words,
@@ -62,6 +67,32 @@ def test_names_and_resolved_dates_are_terms_of_their_own() -> None:
     assert vector[DATE_PREFIX + "2023-02-14"] > 0
 
 
+def test_a_bare_clock_time_is_no_day_term_but_a_named_day_is() -> None:
+    """ "At about 2:30 a.m." resolves to the publication day: it says nothing the
+    dateline does not, and would pair every same-day article naming a time."""
+    published = date(2014, 4, 2)
+    articles = pl.DataFrame(
+        {
+            "article_id": ["a"],
+            "title": ["Fire destroys warehouse"],
+            "body": ["A fire destroyed a warehouse at about 2:30 a.m., firefighters said."],
+        }
+    )
+    events = pl.DataFrame(
+        {
+            "article_id": ["a", "a", "a"],
+            "event_date": [published, date(2014, 4, 1), published],
+            "date_text": ["at about 2:30 a.m.", "on Tuesday", None],
+            "date_precision": ["day", "day", "day"],
+            "date_source": ["relative", "relative", "publication"],
+        }
+    )
+    mentions = Extraction.empty().mentions
+    vector = article_vectors(articles, mentions, events, TermWeights())["a"]
+    assert DATE_PREFIX + "2014-04-01" in vector
+    assert DATE_PREFIX + "2014-04-02" not in vector
+
+
 def test_title_words_count_more_and_cosine_is_symmetric() -> None:
     plain = term_vector("", "Earthquake hits Chile. Rescuers search rubble.", TermWeights())
     titled = term_vector("Earthquake hits Chile", "Rescuers search rubble.", TermWeights())
@@ -98,6 +129,23 @@ def test_the_principal_is_the_first_person_of_the_lead_and_named_covers_the_prom
     # early (sentences 0-2) or among the two most mentioned; a passing name is not
     assert found.named == {"pierre", "thomas", "sean", "payton", "chris", "ivory"}
     assert participants([("Gulf of Aden", "LOC", 0), ("Jane Doe", "PERSON", 4)]).principal == set()
+
+
+def test_a_person_named_once_in_the_background_is_not_among_the_most_mentioned() -> None:
+    found = participants([("Pierre Thomas", "PERSON", 0), ("Adam Abbott", "PERSON", 9)])
+    assert found.named == {"pierre", "thomas"}
+    recalled = participants(
+        [("Pierre Thomas", "PERSON", 0), ("Adam Abbott", "PERSON", 9), ("Abbott", "PERSON", 12)]
+    )
+    assert recalled.named == {"pierre", "thomas", "adam", "abbott"}
+
+
+def test_a_name_is_keyed_and_weighed_by_its_rarest_word() -> None:
+    assert rarest_word(["jens", "stoltenberg"]) == rarest_word(["stoltenberg", "jens"])
+    assert rarest_word(["jens", "stoltenberg"]) == "stoltenberg"
+    assert rarest_word([]) is None
+    assert name_rarity("Jens Stoltenberg") == name_rarity("Stoltenberg") > name_rarity("Jens")
+    assert name_rarity("2016") == 0.0
 
 
 def test_reports_conflict_when_each_leads_with_a_person_the_other_barely_names() -> None:

@@ -3,6 +3,8 @@ give exactly what a rebuild from scratch gives."""
 
 from __future__ import annotations
 
+import logging
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -12,8 +14,10 @@ import polars as pl
 
 from transforms.extraction import Extraction
 from transforms.intake import FileRead, intake
+from transforms.schemas import MENTIONS
 from transforms.stories import StoryParams
 from warehouse import load, stories
+from warehouse.check import violations
 from warehouse.connection import connect
 
 NOW = datetime(2024, 1, 1, 12, 0, 0)
@@ -227,3 +231,109 @@ def test_conflicting_principals_split_incidents_alike_in_one_batch_or_many(
             frozenset({"saints-2"}),
         }
     assert results[0] == results[1]
+
+
+# A coach's report leads with him and names the player early; the player's own
+# report leads with the player and never names the coach. Either way round one
+# side's principal is among the other's named people, so there is no conflict.
+COACH = (
+    "Coach Sean Payton said the New Orleans Saints placed running back Reggie Bush on "
+    "injured reserve on Wednesday, ending his season after a knee injury suffered against "
+    "the Chicago Bears on Sunday night."
+)
+PLAYER = (
+    "Reggie Bush was placed on injured reserve by the New Orleans Saints on Wednesday. The "
+    "running back's season is over after a knee injury suffered against the Chicago Bears "
+    "on Sunday night."
+)
+LEADS = {
+    "lead-coach": (COACH, ["Sean Payton", "Reggie Bush"]),
+    "lead-player": (PLAYER, ["Reggie Bush"]),
+}
+
+
+def place_in_runs(
+    con: duckdb.DuckDBPyConnection,
+    names: list[str],
+    cut: int,
+    leads: dict[str, tuple[str, list[str]]] = LEADS,
+) -> None:
+    """`names` in arrival order, `cut` per run, each with its people mentioned
+    (and stored) in its first sentence."""
+    strict = stories.StorySettings(params=StoryParams(incident_threshold=0.5))
+    for start in range(0, len(names), cut):
+        run = names[start : start + cut]
+        batch = intake(
+            [
+                FileRead(f"{n}.txt", 1, 1, None, f" date 2014-04-02 AP - {leads[n][0]}".encode())
+                for n in run
+            ],
+            latest_date=date(2024, 1, 1),
+            min_words=10,
+        )
+        by_path = {row["source_path"]: row for row in batch.articles.iter_rows(named=True)}
+        rows = []
+        for n in run:
+            article = by_path[f"{n}.txt"]
+            for person in leads[n][1]:
+                at = article["body"].index(person)
+                mention = (article["article_id"], person, at)
+                rows.append((f"{mention[0]}-{at}", *mention, at + len(person)))
+        mentions = pl.DataFrame(
+            {
+                "mention_id": [r[0] for r in rows],
+                "article_id": [r[1] for r in rows],
+                "entity_id": [None] * len(rows),
+                "text": [r[2] for r in rows],
+                "label": ["PERSON"] * len(rows),
+                "start_char": [r[3] for r in rows],
+                "end_char": [r[4] for r in rows],
+                "sentence_index": [0] * len(rows),
+            },
+            schema=MENTIONS,
+        )
+        extraction = replace(Extraction.empty(), mentions=mentions)
+        arrivals = pl.concat(
+            [batch.articles.filter(pl.col("source_path") == f"{n}.txt") for n in run]
+        )
+        placed = stories.place(con, arrivals, mentions, extraction.events, strict)
+        run_id = "r-" + "-".join(run)
+        load.start_run(con, run_id, None, NOW)
+        load.load_batch(con, batch, extraction, run_id, NOW, placed=placed)
+
+
+def test_a_principal_among_the_other_articles_named_people_is_no_conflict(tmp_path: Path) -> None:
+    """Stored against new, the SQL must look both ways: the new article's principal
+    among the stored one's named people (coach stored, player new), and the stored
+    one's principal among the new one's named (player stored, coach new)."""
+    for order in (["lead-coach", "lead-player"], ["lead-player", "lead-coach"]):
+        results = []
+        for cut in (2, 1):
+            con = connect(tmp_path / f"{order[0]}-{cut}.duckdb")
+            place_in_runs(con, order, cut)
+            results.append(con.sql("SELECT * FROM story_articles ORDER BY sequence").fetchall())
+            assert groups(con, "incident_id") == {frozenset(LEADS)}, (order, cut)
+            assert all(duplicate_of is None for *_, duplicate_of, _ in results[-1])
+        assert results[0] == results[1]
+
+
+def test_a_run_warns_of_stored_articles_placed_without_participant_terms(
+    tmp_path: Path, caplog: Any
+) -> None:
+    """Articles placed before migration 006 have no P:/N: terms, so the conflict
+    rule cannot reach them and a rebuild would place differently: say so."""
+    leads = LEADS | {"lead-again": (PLAYER + " He misses the playoffs.", ["Reggie Bush"])}
+    con = connect(tmp_path / "w.duckdb")
+    place_in_runs(con, ["lead-player"], 1, leads)
+    con.execute(
+        "DELETE FROM article_terms WHERE starts_with(term, 'P:') OR starts_with(term, 'N:')"
+    )
+    caplog.set_level(logging.WARNING, logger="warehouse.stories")
+    place_in_runs(con, ["lead-coach"], 1, leads)
+    [warning] = [r.getMessage() for r in caplog.records]
+    assert warning.startswith("1 stored article(s)") and "newsdesk stories --rebuild" in warning
+    caplog.clear()
+    assert stories.rebuild(con, SETTINGS, chunk_size=1) == 2
+    place_in_runs(con, ["lead-again"], 1, leads)
+    assert caplog.records == []
+    assert violations(con) == []
