@@ -358,10 +358,10 @@ def _displaced_that_clause(tok: Token) -> list[Token]:
             continue
         if not _complete_that_clause(clause):
             continue
-        between = [a for a in clause.ancestors if a.i != tok.i and tok.is_ancestor(a)]
-        if all(a.pos_ not in ("VERB", "AUX") for a in between):
-            return [clause]
-        return []
+        head = clause.head
+        while head.i != tok.i and head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        return [clause] if head.i == tok.i else []
     return []
 
 
@@ -399,9 +399,11 @@ def _object_message(tok: Token) -> list[tuple[int, int]]:
     objects = [c for c in tok.children if c.dep_ in _MESSAGE_DEPS and c.tag_ not in ("WP", "WDT")]
     carriers = OBJECT_CUES.get(lemma, frozenset())
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in carriers]
-    if lemma == "call" and not (preps or any(c.dep_ in ("oprd", "xcomp") for c in objects)):
-        return []
-    if not objects and not (lemma == "call" and preps):
+    if lemma == "call":
+        said = preps or any(c.dep_ in ("oprd", "xcomp") for c in objects)
+    else:
+        said = bool(objects)
+    if not said:
         return []
     parts = objects + preps
     bounds = _trim(
