@@ -42,6 +42,7 @@ _STRIP = ALL_MARKS + "' "
 MIN_QUOTE_WORDS = 4
 AFTER_WINDOW = 14
 BEFORE_WINDOW = 30
+MAX_COLON_SOURCE = 6
 _SENTENCE_END = frozenset({".", "!", "?"})
 _EDGE_PUNCT = frozenset(".,;:—–-")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -386,6 +387,7 @@ def _clause_pieces(tok: Token) -> list[tuple[int, int]]:
 
 
 _MESSAGE_DEPS = frozenset({"dobj", "oprd", "xcomp"})
+_OBJECT_TAIL = frozenset({"prep", "npadvmod", "advmod", "dative"})
 
 
 def _object_message(tok: Token) -> list[tuple[int, int]]:
@@ -406,6 +408,8 @@ def _object_message(tok: Token) -> list[tuple[int, int]]:
     if not said:
         return []
     parts = objects + preps
+    first = min(p.i for p in parts)
+    parts += [c for c in tok.children if c.i > first and c.dep_ in _OBJECT_TAIL]
     bounds = _trim(
         tok.doc, min(p.left_edge.i for p in parts), max(p.right_edge.i for p in parts) + 1
     )
@@ -460,12 +464,49 @@ def _noun_content(
     return (*bounds, _phrase(source, resolver))
 
 
+def _colon_source(doc: Doc, colon: Token, resolver: SpeakerResolver) -> tuple[int, int] | None:
+    """The source of "Trump: Cruz has a long way to go" and "Poll: Clinton leads":
+    news (headlines above all) sets a statement after a colon that follows
+    nothing but who made it, a named person or organisation, or a poll or
+    report. A colon after anything else introduces a list or an explanation."""
+    start = colon.sent.start
+    before = [t for t in doc[start : colon.i] if not t.is_space]
+    if not before or len(before) > MAX_COLON_SOURCE:
+        return None
+    if len(before) == 1 and before[0].lower_ in SOURCES:
+        return before[0].i, before[0].i + 1
+    named = resolver.named(before[0].i, before[-1].i + 1)
+    if named is None or named.token_end != before[-1].i + 1:
+        return None
+    return before[0].i, named.token_end
+
+
+def _colon_content(doc: Doc, colon: Token) -> tuple[int, int] | None:
+    """What follows a source's colon on its line, when it holds a clause."""
+    after = []
+    for t in doc[colon.i + 1 : colon.sent.end]:
+        if "\n" in t.text:
+            break
+        if not t.is_space:
+            after.append(t)
+    inside = {t.i for t in after}
+    heads = [t for t in after if t.head.i not in inside or t.head.i == t.i]
+    if not heads or heads[0].pos_ not in ("VERB", "AUX"):
+        return None  # a title or a list ("Ann Lee: a profile"), not a statement
+    return _trim(doc, after[0].i, after[-1].i + 1)
+
+
 def _indirect(
     doc: Doc, resolver: SpeakerResolver
 ) -> list[tuple[int, int, str, Token | None, tuple[int, int] | None]]:
     """(first token, end token, cue, cue token, subject bounds) of each reported clause."""
     found: list[tuple[int, int, str, Token | None, tuple[int, int] | None]] = []
     for tok in doc:
+        if tok.text == COLON and (colon_source := _colon_source(doc, tok, resolver)):
+            stated = _colon_content(doc, tok)
+            if stated is not None:
+                found.append((*stated, COLON, tok, colon_source))
+            continue
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             to = doc[tok.i + 1]
             source = next((c for c in to.children if c.dep_ == "pobj"), None)

@@ -290,3 +290,54 @@ def test_a_second_speakers_report_is_not_part_of_the_first(analyse: Analyse) -> 
         "they were very worried about the direction of the economy",
         "the mayor would be best at handling it",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The government proposed a steep levy last year on the most polluting plants.",
+            "a steep levy last year on the most polluting plants",
+        ),
+    ],
+)
+def test_a_noun_phrase_message_keeps_what_follows_its_object(
+    analyse: Analyse, text: str, content: str
+) -> None:
+    assert _spans(analyse(text)) == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        (
+            "Elizabeth Warren: Donald Trump Is a Failure in Business.\n\nShe spoke on Monday.",
+            "Donald Trump Is a Failure in Business",
+            "Elizabeth Warren",
+        ),
+        (
+            "Poll: Clinton leads Trump by four points in Ohio.\n\nIt was close.",
+            "Clinton leads Trump by four points in Ohio",
+            "Poll",
+        ),
+    ],
+)
+def test_a_statement_after_its_sources_colon(
+    analyse: Analyse, text: str, content: str, source: str
+) -> None:
+    q = analyse(text).quote(content)
+    assert (q.cue, q.speaker_text) == (":", source)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Areas of change include: voter participation and campaign funding.",
+        "The plan has one aim: to cut costs by half before 2030.",
+        "Senator Ann Lee: a profile of the woman who would lead the party.",
+    ],
+)
+def test_a_colon_after_anything_but_a_source_introduces_no_statement(
+    analyse: Analyse, text: str
+) -> None:
+    assert _spans(analyse(text)) == []
