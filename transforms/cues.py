@@ -29,7 +29,10 @@ DIRECTIVE_VERBS = frozenset(
 # Reporting verbs whose message can be a noun phrase rather than a clause, with
 # the preposition that carries the rest of it: "announced a ceasefire", "accused
 # Russia of war crimes", "described the plan as reckless", "called for talks".
-# Verbs whose object is the addressee (tell, ask, thank) are not among them.
+# Verbs whose object is the addressee (tell, ask, thank) are not among them;
+# nor is "endorse", whose object is a candidate rather than a message. Verbs of
+# speaking about a topic ("discussed the deal", "talked about rents") and of
+# stance ("sees the plan as a threat") report what was said or held of it.
 OBJECT_CUES: dict[str, frozenset[str]] = {
     verb: frozenset(preps.split())
     for verbs, preps in (
@@ -45,6 +48,11 @@ OBJECT_CUES: dict[str, frozenset[str]] = {
         ("accuse", "of"),
         ("blame", "for on"),
         ("call", "for"),
+        ("defend dismiss reject echo discuss", ""),
+        ("talk speak testify", "about"),
+        ("comment", "on"),
+        ("refer point", "to"),
+        ("see view regard", "as"),
     )
     for verb in verbs.split()
 }
@@ -76,5 +84,8 @@ SPEECH_NOUNS = frozenset(
 )
 # "made the claim that", "issued a warning that": the maker is the source.
 DELIVERY_VERBS = frozenset("make issue repeat renew reiterate voice express deliver post".split())
+# Verbs whose message comes only through their preposition ("talked about
+# the economy", "pointed to the polls", "sees the plan as a threat").
+PREPOSITION_CUES = frozenset("call talk speak comment testify refer point see view regard".split())
 ACCORDING_TO = "according to"
 COLON = ":"

@@ -25,6 +25,7 @@ from transforms.cues import (
     EVIDENCE_VERBS,
     OBJECT_CUES,
     OBJECT_EVIDENCE,
+    PREPOSITION_CUES,
     SOURCES,
     SPEECH_NOUNS,
 )
@@ -387,7 +388,12 @@ def _clause_pieces(tok: Token) -> list[tuple[int, int]]:
 
 
 _MESSAGE_DEPS = frozenset({"dobj", "oprd", "xcomp"})
-_OBJECT_TAIL = frozenset({"prep", "npadvmod", "advmod", "dative"})
+_OBJECT_TAIL = frozenset({"prep", "advmod", "dative"})
+
+
+def _when(phrase: Token) -> bool:
+    """A time phrase ("on Tuesday", "last week") dates the speaking, not the message."""
+    return any(t.ent_type_ in ("DATE", "TIME") for t in phrase.subtree)
 
 
 def _object_message(tok: Token) -> list[tuple[int, int]]:
@@ -403,13 +409,15 @@ def _object_message(tok: Token) -> list[tuple[int, int]]:
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in carriers]
     if lemma == "call":
         said = preps or any(c.dep_ in ("oprd", "xcomp") for c in objects)
+    elif lemma in PREPOSITION_CUES:
+        said = bool(preps)
     else:
         said = bool(objects)
     if not said:
         return []
     parts = objects + preps
     first = min(p.i for p in parts)
-    parts += [c for c in tok.children if c.i > first and c.dep_ in _OBJECT_TAIL]
+    parts += [c for c in tok.children if c.i > first and c.dep_ in _OBJECT_TAIL and not _when(c)]
     bounds = _trim(
         tok.doc, min(p.left_edge.i for p in parts), max(p.right_edge.i for p in parts) + 1
     )

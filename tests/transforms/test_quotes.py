@@ -299,6 +299,7 @@ def test_a_second_speakers_report_is_not_part_of_the_first(analyse: Analyse) -> 
             "The government proposed a steep levy last year on the most polluting plants.",
             "a steep levy last year on the most polluting plants",
         ),
+        ("The ministry announced a ceasefire in Geneva on Tuesday.", "a ceasefire in Geneva"),
     ],
 )
 def test_a_noun_phrase_message_keeps_what_follows_its_object(
@@ -341,3 +342,33 @@ def test_a_colon_after_anything_but_a_source_introduces_no_statement(
     analyse: Analyse, text: str
 ) -> None:
     assert _spans(analyse(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("The governor defended the new tax on Monday.", "the new tax", "defend"),
+        ("The senator talked about rising rents.", "about rising rents", "talk"),
+        ("The minister pointed to falling crime as proof.", "to falling crime as proof", "point"),
+        ("Many voters see the plan as a threat.", "the plan as a threat", "see"),
+    ],
+)
+def test_verbs_of_speaking_whose_message_is_their_topic(
+    analyse: Analyse, text: str, content: str, cue: str
+) -> None:
+    a = analyse(text)
+    assert _spans(a) == [content]
+    assert a.quotes[0].cue == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An official, who spoke on condition of anonymity, confirmed the talks.",
+        "She saw the film last week.",
+        "He pointed the camera at the crowd.",
+    ],
+)
+def test_speaking_without_a_topic_reports_nothing(analyse: Analyse, text: str) -> None:
+    a = analyse(text)
+    assert [q.cue for q in a.quotes if q.cue in ("speak", "see", "point")] == []
