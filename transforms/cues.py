@@ -70,6 +70,7 @@ SOURCES = frozenset(
     numbers average results tally count filing filings memo letter email emails
     researcher researchers scientist scientists analyst analysts investigator
     investigators economist economists pollster pollsters auditor auditors
+    document photo photograph video footage image recording transcript
     """.split()
 )
 # Nouns that carry reported content in a "that" clause: "Trump's claim that ...",

@@ -192,7 +192,11 @@ def _is_cue(tok: Token) -> bool:
         return False
     lemma = tok.lemma_.lower()
     if lemma in EVIDENCE_VERBS:
-        return any(c.dep_ == "nsubj" and c.lower_ in SOURCES for c in tok.children)
+        holder = tok.head if tok.dep_ == "conj" else tok  # "taken ... and showed"
+        return any(
+            c.dep_ == "nsubj" and (c.lower_ in SOURCES or c.lemma_ in SOURCES)
+            for c in holder.children
+        )
     return lemma in CUE_VERBS or lemma in OBJECT_CUES
 
 

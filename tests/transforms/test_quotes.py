@@ -187,10 +187,27 @@ def test_objects_that_are_not_messages(analyse: Analyse, text: str) -> None:
     assert _spans(analyse(text)) == []
 
 
-def test_a_poll_or_report_is_a_source(analyse: Analyse) -> None:
-    a = analyse("A new poll shows the senator leading by four points.")
-    q = a.quote("the senator leading")
-    assert (q.cue, q.speaker_text) == ("show", "A new poll")
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        (
+            "A new poll shows the senator leading by four points.",
+            "the senator leading",
+            "A new poll",
+        ),
+        (
+            "The document released on Monday shows that the aide contacted the agency.",
+            "the aide contacted the agency",
+            "The document",
+        ),
+        ("Photos showed mourners crouched over the bodies.", "mourners crouched", "Photos"),
+    ],
+)
+def test_a_poll_or_report_is_a_source(
+    analyse: Analyse, text: str, content: str, source: str
+) -> None:
+    q = analyse(text).quote(content)
+    assert (q.cue, q.speaker_text) == ("show", source)
 
 
 @pytest.mark.parametrize(
