@@ -87,6 +87,6 @@ SPEECH_NOUNS = frozenset(
 DELIVERY_VERBS = frozenset("make issue repeat renew reiterate voice express deliver post".split())
 # Verbs whose message comes only through their preposition ("talked about
 # the economy", "pointed to the polls", "sees the plan as a threat").
-PREPOSITION_CUES = frozenset("call talk speak comment testify refer point see view regard".split())
+PREPOSITION_CUES = frozenset("talk speak comment testify refer point see view regard".split())
 ACCORDING_TO = "according to"
 COLON = ":"
