@@ -178,6 +178,11 @@ def _subject(
             if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 return _phrase(verb.head, resolver)
             return _phrase(child, resolver)
+    reported = verb.head.dep_ == "ccomp" and _is_cue(verb.head.head)
+    if verb.dep_ == "conj" and reported and _is_cue(verb):
+        # "conceded that A had touched B but implied ...": the parser hangs the
+        # second report on the first one's content; its speaker is the first's.
+        return _subject(verb.head.head, resolver, outside)
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head, resolver, outside)
     root = verb.sent.root

@@ -245,6 +245,18 @@ def test_a_coordinated_report_is_a_quote_of_its_own(analyse: Analyse) -> None:
     assert _spans(a) == ["that the plan had failed", "that the council was to blame"]
 
 
+def test_a_second_report_hung_on_the_first_ones_content_keeps_its_speaker(
+    analyse: Analyse,
+) -> None:
+    a = analyse(
+        "Ann Lee conceded that Tom Fox had touched the box but implied that it was his fault."
+    )
+    assert [(q.cue, q.speaker_text) for q in a.quotes] == [
+        ("concede", "Ann Lee"),
+        ("imply", "Ann Lee"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "content"),
     [
