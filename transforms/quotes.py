@@ -41,7 +41,7 @@ ALL_MARKS = OPEN_MARKS + CLOSE_MARKS + STRAIGHT
 DOUBLED_APOSTROPHE = "''"
 _STRIP = ALL_MARKS + "' "
 MIN_QUOTE_WORDS = 4
-AFTER_WINDOW = 14
+AFTER_WINDOW = 30
 BEFORE_WINDOW = 30
 MAX_COLON_SOURCE = 6
 _SENTENCE_END = frozenset({".", "!", "?"})
@@ -193,8 +193,8 @@ def _subject(
 
 
 def _is_cue(tok: Token) -> bool:
-    if tok.pos_ != "VERB":
-        return False
+    if tok.pos_ != "VERB" or tok.dep_ == "amod":
+        return False  # "a written statement", "the reported deal" report nothing
     lemma = tok.lemma_.lower()
     if lemma in EVIDENCE_VERBS:
         holder = tok.head if tok.dep_ == "conj" else tok  # "taken ... and showed"
@@ -573,6 +573,19 @@ def _adjacent(window: list[Token], cue: Token) -> bool:
     return True
 
 
+# Verbs whose object after them is the one spoken to ("”, told reporters").
+_ADDRESSEE_VERBS = frozenset("tell ask thank urge warn remind assure inform".split())
+
+
+def _inverted_subject(cue: Token, resolver: SpeakerResolver) -> tuple[int, int] | None:
+    """“…,” added a party official: after a quote news puts the speaker after
+    the verb, and the parser often reads that speaker as the verb's object."""
+    if cue.lemma_.lower() in _ADDRESSEE_VERBS:
+        return None
+    spoken = next((c for c in cue.rights if c.dep_ in ("dobj", "attr", "npadvmod")), None)
+    return _phrase(spoken, resolver) if spoken is not None else None
+
+
 @dataclass(frozen=True)
 class _Cue:
     lemma: str
@@ -608,7 +621,8 @@ def _cue_near(doc: Doc, tokens: _Tokens, marked: Marked, resolver: SpeakerResolv
             # belongs to it; a cue with a clause of its own starts new speech.
             bare = not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
             if (open_sentence or bare) and _adjacent(window_after, tok):
-                return _Cue(tok.lemma_.lower(), _subject(tok, resolver, span))
+                subject = _subject(tok, resolver, span) or _inverted_subject(tok, resolver)
+                return _Cue(tok.lemma_.lower(), subject)
             break
     window_before: list[Token] = []
     i = tokens.at(marked.start) - 1
@@ -631,7 +645,23 @@ def _cue_near(doc: Doc, tokens: _Tokens, marked: Marked, resolver: SpeakerResolv
         people = [m for m in named if m is not None]
         if people:
             return _Cue(COLON, (people[-1].token_start, people[-1].token_end))
+    if not window_before:
+        return _introduced(doc, tokens.at(marked.start), resolver)
     return None
+
+
+def _introduced(doc: Doc, first: int, resolver: SpeakerResolver) -> _Cue | None:
+    """A quote that opens a paragraph after one ending in a colon ("Cruz
+    turned on the moderators:") is what that paragraph's cue introduced."""
+    i = first - 1
+    while i >= 0 and (doc[i].is_space or _is_mark(doc[i])):
+        i -= 1
+    if i < 0 or doc[i].text != COLON or "\n" not in doc[i + 1 : first + 1].text:
+        return None
+    root = doc[i].sent.root
+    if not _is_cue(root):
+        return None
+    return _Cue(root.lemma_.lower(), _subject(root, resolver))
 
 
 def _one_per_span(candidates: list[_Candidate]) -> list[_Candidate]:

@@ -401,3 +401,35 @@ def test_verbs_of_speaking_whose_message_is_their_topic(
 def test_speaking_without_a_topic_reports_nothing(analyse: Analyse, text: str) -> None:
     a = analyse(text)
     assert [q.cue for q in a.quotes if q.cue in ("speak", "see", "point")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "“Nothing we could do now would make a difference,” Fred Kagan, director of the "
+            "Critical Threats Project at the American Enterprise Institute in Washington, said.",
+            "Fred Kagan",
+        ),
+        (
+            "“Look, she needed to split the first two primaries,” added a South Carolina "
+            "Democrat. “She has done that.”",
+            "Democrat",
+        ),
+        (
+            "Ann Lee told the moderators:\n\n“The questions asked tonight show why "
+            "nobody trusts the media.”",
+            "Ann Lee",
+        ),
+    ],
+)
+def test_where_news_puts_the_speaker_of_a_direct_quote(
+    analyse: Analyse, text: str, speaker: str
+) -> None:
+    q = analyse(text).quotes[0]
+    assert q.speaker_text is not None and speaker in q.speaker_text
+
+
+def test_a_participle_that_modifies_a_noun_is_no_cue(analyse: Analyse) -> None:
+    a = analyse("Ann Lee told the paper in a written statement, “I do not want his support.”")
+    assert [(q.cue, q.speaker_text) for q in a.quotes] == [("tell", "Ann Lee")]
