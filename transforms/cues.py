@@ -13,7 +13,7 @@ SPEECH_VERBS = frozenset(
     recall agree tell testify signal indicate point highlight boast joke quip
     estimate forecast project conclude implore plead mock shout yell scream exclaim
     whisper muse sigh scoff retort counter chide lament concur imply hint
-    insinuate brag recount threaten chant
+    insinuate brag recount threaten chant assure
     """.split()
 )
 THOUGHT_VERBS = frozenset(

@@ -416,6 +416,7 @@ def test_speaking_without_a_topic_reports_nothing(analyse: Analyse, text: str) -
             "Democrat. “She has done that.”",
             "Democrat",
         ),
+        ("“Tom Fox is no racist, guys,” Ann Lee assured the crowd.", "Ann Lee"),
         (
             "Ann Lee told the moderators:\n\n“The questions asked tonight show why "
             "nobody trusts the media.”",
