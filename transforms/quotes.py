@@ -390,7 +390,11 @@ def _clause_pieces(tok: Token) -> list[tuple[int, int]]:
     if comps:
         pieces = [_trim(tok.doc, c.left_edge.i, _clause_end(c)) for c in comps]
         return [p for p in pieces if p]
-    paratactic = tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX")
+    # The head is the reported sentence's root, which a misparse can leave a
+    # noun ("those donations paid for ..." read as a noun phrase).
+    paratactic = tok.dep_ == "parataxis" and (
+        tok.head.pos_ in ("VERB", "AUX") or tok.head.dep_ == "ROOT"
+    )
     if paratactic and _parenthetical(tok, core := _cue_core(tok)):
         return _around(tok, core)
     return []

@@ -434,3 +434,13 @@ def test_where_news_puts_the_speaker_of_a_direct_quote(
 def test_a_participle_that_modifies_a_noun_is_no_cue(analyse: Analyse) -> None:
     a = analyse("Ann Lee told the paper in a written statement, “I do not want his support.”")
     assert [(q.cue, q.speaker_text) for q in a.quotes] == [("tell", "Ann Lee")]
+
+
+def test_a_parenthetical_cue_whose_sentence_the_parser_reads_as_a_noun_phrase(
+    analyse: Analyse,
+) -> None:
+    a = analyse(
+        "In both cases, Tom Fox said, those donations paid for sponsorships at the tournament."
+    )
+    q = a.quote("those donations paid for sponsorships")
+    assert (q.cue, q.speaker_text) == ("say", "Tom Fox")
