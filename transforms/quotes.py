@@ -517,6 +517,28 @@ def _colon_content(doc: Doc, colon: Token) -> tuple[int, int] | None:
     return _trim(doc, after[0].i, after[-1].i + 1)
 
 
+def _as_aside(
+    tok: Token, resolver: SpeakerResolver
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(content, source) of "As the Post reported, X" and "As reported by the
+    Post, X": news names its source in an "as" clause that reports the rest of
+    the sentence. The clause must report nothing of its own ("As he said this,
+    ...") and name who reported."""
+    if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children):
+        return None
+    source = _subject(tok, resolver) if any(c.dep_ in _SUBJECTS for c in tok.children) else None
+    if source is None:
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        named = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        source = _phrase(named, resolver) if named is not None else None
+    aside = {t.i for t in tok.subtree}
+    rest = [t.i for t in tok.head.subtree if t.i not in aside and not t.is_space]
+    bounds = _trim(tok.doc, min(rest), max(rest) + 1) if rest and source else None
+    return (bounds, source) if bounds and source else None
+
+
 def _indirect(
     doc: Doc, resolver: SpeakerResolver
 ) -> list[tuple[int, int, str, Token | None, tuple[int, int] | None]]:
@@ -548,6 +570,9 @@ def _indirect(
                 found.append((content[0], content[1], tok.lemma_.lower(), tok, content[2]))
             continue
         if not _is_cue(tok):
+            continue
+        if (aside := _as_aside(tok, resolver)) is not None:
+            found.append((*aside[0], tok.lemma_.lower(), tok, aside[1]))
             continue
         pieces = _clause_pieces(tok)
         lemma = tok.lemma_.lower()

@@ -444,3 +444,29 @@ def test_a_parenthetical_cue_whose_sentence_the_parser_reads_as_a_noun_phrase(
     )
     q = a.quote("those donations paid for sponsorships")
     assert (q.cue, q.speaker_text) == ("say", "Tom Fox")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        (
+            "As the Daily Post reported, even a split would leave him short of delegates.",
+            "even a split would leave him short of delegates",
+            "Daily Post",
+        ),
+        (
+            "As reported by the Daily Post, investigators found 2,200 classified emails.",
+            "investigators found 2,200 classified emails",
+            "Daily Post",
+        ),
+    ],
+)
+def test_an_as_clause_names_the_source_of_its_sentence(
+    analyse: Analyse, text: str, content: str, source: str
+) -> None:
+    q = analyse(text).quote(content)
+    assert q.speaker_text is not None and source in q.speaker_text
+
+
+def test_an_as_clause_with_its_own_object_reports_nothing(analyse: Analyse) -> None:
+    assert _spans(analyse("As he said this, the crowd cheered.")) == []
