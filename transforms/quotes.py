@@ -409,6 +409,17 @@ def _when(phrase: Token) -> bool:
     return any(t.ent_type_ in ("DATE", "TIME") for t in phrase.subtree)
 
 
+def _carried(child: Token, carriers: frozenset[str]) -> bool:
+    """A phrase the verb's own preposition introduces: "called for talks", or
+    a for-to clause the parser heads with its verb ("called for the allies to
+    send troops")."""
+    if child.dep_ == "prep":
+        return child.lower_ in carriers
+    return child.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in carriers for m in child.children
+    )
+
+
 def _object_message(tok: Token) -> list[tuple[int, int]]:
     """The message of a reporting verb that takes a noun phrase ("announced a
     ceasefire", "accused Russia of war crimes", "called for talks"): its object
@@ -419,7 +430,7 @@ def _object_message(tok: Token) -> list[tuple[int, int]]:
         return []
     objects = [c for c in tok.children if c.dep_ in _MESSAGE_DEPS and c.tag_ not in ("WP", "WDT")]
     carriers = OBJECT_CUES.get(lemma, frozenset())
-    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in carriers]
+    preps = [c for c in tok.children if _carried(c, carriers)]
     if lemma == "call":
         said = preps or any(c.dep_ in ("oprd", "xcomp") for c in objects)
     elif lemma in PREPOSITION_CUES:

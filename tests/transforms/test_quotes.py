@@ -160,6 +160,11 @@ def test_only_a_closing_relative_clause_is_cut(analyse: Analyse, text: str, cont
         ),
         ("Ann Lee described the budget as reckless.", "the budget as reckless", "describe"),
         ("The union called for a national strike.", "for a national strike", "call"),
+        (
+            "Ann Lee is calling for the United States to take a stronger role in the conflict.",
+            "for the United States to take a stronger role in the conflict",
+            "call",
+        ),
         ("The mayor vowed to rebuild the bridge.", "to rebuild the bridge", "vow"),
     ],
 )
