@@ -83,6 +83,10 @@ SPEECH_NOUNS = frozenset(
     remark message contention belief fear hope view
     """.split()
 )
+# Speech nouns that ask or promise, whose content is an infinitive or a "for"
+# phrase ("his call for a ban", "her pledge to cut taxes"); only with a
+# possessor or maker as the source, like the nouns above.
+DIRECTIVE_NOUNS = frozenset("call demand appeal plea request pledge promise vow threat".split())
 # "made the claim that", "issued a warning that": the maker is the source.
 DELIVERY_VERBS = frozenset("make issue repeat renew reiterate voice express deliver post".split())
 # Verbs whose message comes only through their preposition ("talked about

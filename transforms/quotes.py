@@ -21,6 +21,7 @@ from transforms.cues import (
     COLON,
     CUE_VERBS,
     DELIVERY_VERBS,
+    DIRECTIVE_NOUNS,
     DIRECTIVE_VERBS,
     EVIDENCE_VERBS,
     OBJECT_CUES,
@@ -343,6 +344,7 @@ def _clause_end(head: Token) -> int:
     return head.right_edge.i + 1
 
 
+_CONTENT_NOUNS = SPEECH_NOUNS | DIRECTIVE_NOUNS
 _CLAUSE_BREAKS = frozenset({";", ":", "—", "–", "--"})
 
 
@@ -462,15 +464,25 @@ def _complete_that_clause(clause: Token) -> bool:
     )
 
 
+def _asked_for(child: Token) -> bool:
+    """An infinitive ("to ban all imports") or a "for" phrase ("for talks")."""
+    if child.dep_ == "prep":
+        return child.lower_ == "for"
+    return child.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
+
+
 def _noun_content(
     noun: Token, resolver: SpeakerResolver
 ) -> tuple[int, int, tuple[int, int]] | None:
-    """Content and source of a speech noun with a "that" clause."""
+    """Content and source of a speech noun with a "that" clause, or of a
+    directive or commissive one with what it asks or promises ("his call for a
+    ban", "her pledge to cut taxes")."""
     clause = next(
         (
             c
             for c in noun.children
-            if c.dep_ in ("acl", "ccomp", "relcl") and _complete_that_clause(c)
+            if (c.dep_ in ("acl", "ccomp", "relcl") and _complete_that_clause(c))
+            or (noun.lemma_.lower() in DIRECTIVE_NOUNS and _asked_for(c))
         ),
         None,
     )
@@ -575,7 +587,7 @@ def _indirect(
             if bounds:
                 found.append((*bounds, ACCORDING_TO, None, _phrase(source, resolver)))
             continue
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_NOUNS:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _CONTENT_NOUNS:
             content = _noun_content(tok, resolver)
             if content is not None:
                 found.append((content[0], content[1], tok.lemma_.lower(), tok, content[2]))

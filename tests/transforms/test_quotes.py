@@ -475,3 +475,25 @@ def test_an_as_clause_names_the_source_of_its_sentence(
 
 def test_an_as_clause_with_its_own_object_reports_nothing(analyse: Analyse) -> None:
     assert _spans(analyse("As he said this, the crowd cheered.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        (
+            "His standing improved after his call for a total ban on all imports.",
+            "for a total ban on all imports",
+            "His",
+        ),
+        ("Her recent pledge to cut taxes by half was popular.", "to cut taxes by half", "Her"),
+    ],
+)
+def test_a_call_or_pledge_reports_what_it_asks_or_promises(
+    analyse: Analyse, text: str, content: str, source: str
+) -> None:
+    q = analyse(text).quote(content)
+    assert q.speaker_text is not None and q.speaker_text.lower() == source.lower()
+
+
+def test_a_call_without_its_maker_reports_nothing(analyse: Analyse) -> None:
+    assert _spans(analyse("The decision prompted calls for an inquiry.")) == []
