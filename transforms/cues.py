@@ -92,5 +92,8 @@ DELIVERY_VERBS = frozenset("make issue repeat renew reiterate voice express deli
 # Verbs whose message comes only through their preposition ("talked about
 # the economy", "pointed to the polls", "sees the plan as a threat").
 PREPOSITION_CUES = frozenset("talk speak comment testify refer point see view regard".split())
+# Of those, the verbs of stance, which report only "X as Y": "a race that has
+# seen candidates stumble" is perception, not a view anyone holds.
+STANCE_VERBS = frozenset("see view regard".split())
 ACCORDING_TO = "according to"
 COLON = ":"

@@ -29,6 +29,7 @@ from transforms.cues import (
     PREPOSITION_CUES,
     SOURCES,
     SPEECH_NOUNS,
+    STANCE_VERBS,
 )
 from transforms.entities import Mention
 from transforms.speakers import SpeakerResolver
@@ -556,8 +557,13 @@ def _as_aside(
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         named = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         source = _phrase(named, resolver) if named is not None else None
-    aside = {t.i for t in tok.subtree}
-    rest = [t.i for t in tok.head.subtree if t.i not in aside and not t.is_space]
+    first, last = tok.left_edge.i, tok.right_edge.i
+    after = tok.head.i > last  # "As the Post reported, X" or "X, as the Post reported"
+    rest = [
+        t.i
+        for t in tok.head.subtree
+        if (t.i > last if after else t.i < first) and not t.is_space and t.dep_ != "cc"
+    ]
     bounds = _trim(tok.doc, min(rest), max(rest) + 1) if rest and source else None
     return (bounds, source) if bounds and source else None
 
@@ -597,8 +603,8 @@ def _indirect(
         if (aside := _as_aside(tok, resolver)) is not None:
             found.append((*aside[0], tok.lemma_.lower(), tok, aside[1]))
             continue
-        pieces = _clause_pieces(tok)
         lemma = tok.lemma_.lower()
+        pieces = [] if lemma in STANCE_VERBS else _clause_pieces(tok)
         noun_phrase = not pieces and (lemma in OBJECT_CUES or lemma in OBJECT_EVIDENCE)
         if noun_phrase:
             pieces = _object_message(tok)
