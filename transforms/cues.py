@@ -63,6 +63,10 @@ EVIDENCE_VERBS = frozenset("show find".split())
 # Of those, the one whose bare object is the finding ("the poll shows Clinton
 # ahead"); what investigators "found" without a clause is a thing, not a finding.
 OBJECT_EVIDENCE = frozenset({"show"})
+# Of those, the one that reports with any subject when a "that" clause follows:
+# "the Justice Department found that ..." states a finding, as "found the body"
+# does not.
+FINDING_VERBS = frozenset({"find"})
 SOURCES = frozenset(
     """
     poll polls survey surveys study studies report reports data analysis figures

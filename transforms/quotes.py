@@ -24,6 +24,7 @@ from transforms.cues import (
     DIRECTIVE_NOUNS,
     DIRECTIVE_VERBS,
     EVIDENCE_VERBS,
+    FINDING_VERBS,
     OBJECT_CUES,
     OBJECT_EVIDENCE,
     PREPOSITION_CUES,
@@ -199,6 +200,8 @@ def _is_cue(tok: Token) -> bool:
         return False  # "a written statement", "the reported deal" report nothing
     lemma = tok.lemma_.lower()
     if lemma in EVIDENCE_VERBS:
+        if lemma in FINDING_VERBS and any(_complete_that_clause(c) for c in tok.children):
+            return True  # "the Justice Department found that ...": a finding, whoever found it
         holder = tok.head if tok.dep_ == "conj" else tok  # "taken ... and showed"
         return any(
             c.dep_ == "nsubj" and (c.lower_ in SOURCES or c.lemma_ in SOURCES)

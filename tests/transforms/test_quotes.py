@@ -505,3 +505,9 @@ def test_a_call_or_pledge_reports_what_it_asks_or_promises(
 
 def test_a_call_without_its_maker_reports_nothing(analyse: Analyse) -> None:
     assert _spans(analyse("The decision prompted calls for an inquiry.")) == []
+
+
+def test_a_that_clause_after_found_is_a_finding_whoever_found_it(analyse: Analyse) -> None:
+    a = analyse("After an inquiry, the ministry found that the police had overcharged residents.")
+    q = a.quote("the police had overcharged residents")
+    assert (q.cue, q.speaker_text) == ("find", "the ministry")
