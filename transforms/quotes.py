@@ -135,6 +135,12 @@ def is_quotation(quoted: str) -> bool:
     return inner[-1:] in ",.!?…" or len(words) >= MIN_QUOTE_WORDS
 
 
+def _sentence(inner: str) -> bool:
+    """A whole sentence in marks ("Very good.", "USA! USA!") is speech however
+    short; a title or a scare-quoted phrase does not end like a sentence."""
+    return inner[:1].isupper() and inner.rstrip(",")[-1:] in ".!?"
+
+
 def _is_mark(tok: Token) -> bool:
     return tok.text in ALL_MARKS or tok.text == DOUBLED_APOSTROPHE
 
@@ -787,7 +793,7 @@ def extract_quotes(
         inner = text[m.start : m.end].strip(_STRIP)
         if found is None and not (paragraph_only or m.continues) and inner[:1].islower():
             continue  # a quoted phrase inside a sentence with no cue: a scare quote
-        if found is None and len(_WORD.findall(inner)) < MIN_QUOTE_WORDS:
+        if found is None and len(_WORD.findall(inner)) < MIN_QUOTE_WORDS and not _sentence(inner):
             continue  # a short phrase in marks is speech only when a cue claims it
         fragment = found is not None and found.clause_start is not None
         candidates.append(

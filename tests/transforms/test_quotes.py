@@ -511,3 +511,16 @@ def test_a_that_clause_after_found_is_a_finding_whoever_found_it(analyse: Analys
     a = analyse("After an inquiry, the ministry found that the police had overcharged residents.")
     q = a.quote("the police had overcharged residents")
     assert (q.cue, q.speaker_text) == ("find", "the ministry")
+
+
+def test_a_short_quoted_sentence_after_a_quote_continues_its_speaker(analyse: Analyse) -> None:
+    a = analyse("“I feel very good about our chances,” Ann Lee said. “Very good.”")
+    assert [(a.text[q.start : q.end], q.speaker_text) for q in a.quotes] == [
+        ("“I feel very good about our chances,”", "Ann Lee"),
+        ("“Very good.”", "Ann Lee"),
+    ]
+
+
+def test_a_short_quoted_phrase_is_no_quote_without_a_cue(analyse: Analyse) -> None:
+    a = analyse("“I feel very good,” Ann Lee said. The “reform package” passed anyway.")
+    assert "reform package" not in " ".join(_spans(a))
