@@ -207,13 +207,86 @@ def participants(mentions: Iterable[tuple[str, str, int]]) -> Participants:
 
 
 def conflict(a: Participants, b: Participants) -> bool:
+    """`conflicts` for one pair: runs judge pairs by the million, so the rule
+    is written once, for many."""
+    pair = pl.DataFrame({"i": [0], "j": [0]})
+    return bool(conflicts(pair, cast_terms([a], "i"), cast_terms([b], "j"))[0])
+
+
+def conflicts(
+    pairs: pl.DataFrame, left: pl.DataFrame, right: pl.DataFrame
+) -> npt.NDArray[np.bool_]:
     """Two reports of one incident name its principal: when each puts a
     different person first and neither names the other's at all prominently
     ("Saints put Bush on injured reserve", "Saints put Thomas on injured
-    reserve"), they tell of different incidents, however alike their words."""
-    return bool(
-        a.principal and b.principal and not (a.principal & b.named) and not (b.principal & a.named)
+    reserve"), they tell of different incidents, however alike their words.
+
+    For each of `pairs` (i, j), whether article i of `left` (i, term) and
+    article j of `right` (j, term) conflict so, the terms being those
+    `participant_terms` makes and stores. One rule for a batch's pairs among
+    themselves and with the stored articles they reach, which run to millions:
+    so it is joins on the words of the pairs' names (as integers), whose cost
+    follows the pairs, never how many articles share a name."""
+    words = pl.concat(
+        [
+            left.select(pl.lit(True).alias("left"), pl.col("i").cast(pl.Int64).alias("at"), "term"),
+            right.select(
+                pl.lit(False).alias("left"), pl.col("j").cast(pl.Int64).alias("at"), "term"
+            ),
+        ]
+    ).select(
+        "left",
+        "at",
+        pl.col("term").str.starts_with(PRINCIPAL_PREFIX).alias("principal"),
+        pl.col("term").str.starts_with(NAMED_PREFIX).alias("named"),
+        pl.col("term")
+        .str.strip_prefix(PRINCIPAL_PREFIX)
+        .str.strip_prefix(NAMED_PREFIX)
+        .alias("name_word"),
     )
+    words = words.filter(pl.col("principal") | pl.col("named"))
+    vocabulary = words.select("name_word").unique().with_row_index("word")
+    words = words.join(vocabulary, on="name_word").with_columns(pl.col("word").cast(pl.Int64))
+
+    def side(ours: bool, kind: str, at: str) -> pl.DataFrame:
+        return words.filter(pl.col("left") == ours, pl.col(kind)).select(
+            pl.col("at").alias(at), "word"
+        )
+
+    def key(at: str) -> pl.Expr:
+        """An article and a word as one integer: joins on one column cost a
+        fraction of those on two."""
+        return (pl.col(at) * 2**32 + pl.col("word")).alias("key")
+
+    principal_of, named_by = side(True, "principal", "i"), side(True, "named", "i")
+    other_principal, other_named = side(False, "principal", "j"), side(False, "named", "j")
+    led = (
+        pairs.select(pl.col("i").cast(pl.Int64), pl.col("j").cast(pl.Int64))
+        .with_row_index("k")
+        .join(principal_of.select("i").unique(), on="i", how="semi")
+        .join(other_principal.select("j").unique(), on="j", how="semi")
+    )
+    theirs_names_ours = (
+        led.join(principal_of, on="i")
+        .select("k", key("j"))
+        .join(other_named.select(key("j")), on="key", how="semi")
+    )
+    led = led.join(theirs_names_ours, on="k", how="anti")
+    ours_names_theirs = (
+        led.join(other_principal, on="j")
+        .select("k", key("i"))
+        .join(named_by.select(key("i")), on="key", how="semi")
+    )
+    clash = np.zeros(pairs.height, dtype=np.bool_)
+    clash[led.join(ours_names_theirs, on="k", how="anti")["k"].to_numpy()] = True
+    return clash
+
+
+def cast_terms(found: Sequence[Participants], position: str) -> pl.DataFrame:
+    """The participant terms of `found` as `conflicts` reads them: (`position`:
+    the index in `found`, term)."""
+    rows = [(n, term) for n, cast in enumerate(found) for term in participant_terms(cast)]
+    return pl.DataFrame(rows, schema={position: pl.Int64, "term": pl.String}, orient="row")
 
 
 def article_participants(mentions: pl.DataFrame) -> dict[str, Participants]:
@@ -281,12 +354,8 @@ class BatchSimilarity:
         self._start = np.searchsorted(pairs["i"].to_numpy(), np.arange(len(vectors) + 1))
         self._incident = self._cosine
         if found is not None and conflict_factor != 1.0:
-            later = pairs["i"].to_numpy()
-            clash = np.fromiter(
-                (conflict(found[i], found[j]) for i, j in zip(later, self._earlier, strict=True)),
-                dtype=bool,
-                count=len(later),
-            )
+            cast = cast_terms(found, "i")
+            clash = conflicts(pairs.select("i", j="i_j"), cast, cast.rename({"i": "j"}))
             self._incident = np.where(clash, self._cosine * conflict_factor, self._cosine)
 
     def earlier(self, i: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:

@@ -1,6 +1,7 @@
 import math
 from datetime import date
 
+import numpy as np
 import polars as pl
 
 from transforms.extraction import Extraction
@@ -15,7 +16,9 @@ from transforms.story_terms import (
     Vector,
     article_participants,
     article_vectors,
+    cast_terms,
     conflict,
+    conflicts,
     name_rarity,
     participants,
     rarest_word,
@@ -189,3 +192,39 @@ def test_participants_are_stored_as_weightless_terms_and_scale_incident_cosines(
     assert list(similarity.incident_cosines(2)) == [cosines[0] * 0.5, cosines[1]]
     assert list(BatchSimilarity(list(vectors.values())).incident_cosines(2)) == list(cosines)
     assert Participants() == participants([])
+
+
+def test_conflicts_of_many_pairs_read_stored_terms_and_apply_the_rule_to_each() -> None:
+    """Pairs with stored articles are judged from their stored terms, many at a
+    time, exactly as the rule judges two casts (checked here against it spelt
+    out with sets), repeated pairs and principal-less casts included."""
+    rng = np.random.default_rng(6)
+    names = ["Reggie Bush", "Pierre Thomas", "Sean Payton", "Drew Brees", "Thomas Morstead"]
+
+    def cast() -> Participants:
+        people = rng.choice(names, size=int(rng.integers(0, 3)), replace=False)
+        first = int(rng.integers(0, 3))
+        return participants([(name, "PERSON", first + n) for n, name in enumerate(people)])
+
+    left = [cast() for _ in range(12)]
+    right = [cast() for _ in range(30)]
+    vector = term_vector("", "Saints place a running back on injured reserve.", TermWeights())
+    ids = [f"s{j}" for j in range(len(right))]
+    stored = (
+        terms_frame(dict.fromkeys(ids, vector), dict(zip(ids, right, strict=True)))
+        .filter(pl.col("weight") == 0)
+        .select(pl.col("article_id").str.slice(1).cast(pl.Int64).alias("j"), "term")
+    )
+    pairs = pl.DataFrame(
+        {"i": rng.integers(0, len(left), 400), "j": rng.integers(0, len(right), 400)}
+    )
+    expected = [
+        bool(a.principal and b.principal)
+        and not (a.principal & b.named)
+        and not (b.principal & a.named)
+        for a, b in ((left[i], right[j]) for i, j in pairs.iter_rows())
+    ]
+    assert list(conflicts(pairs, cast_terms(left, "i"), stored)) == expected
+    assert 0 < sum(expected) < len(expected)
+    assert [conflict(left[i], right[j]) for i, j in pairs.iter_rows()] == expected
+    assert len(conflicts(pairs.clear(), cast_terms(left, "i"), stored)) == 0

@@ -177,8 +177,8 @@ INJURED_BODY = (
 def test_conflicting_principals_split_incidents_alike_in_one_batch_or_many(
     tmp_path: Path,
 ) -> None:
-    """The conflict test runs in SQL against stored articles and in Python within
-    a batch: both must place the same way."""
+    """The conflict test meets stored articles through their stored participant
+    terms and batch neighbours through their mentions: both must place alike."""
 
     bodies = {n: INJURED_BODY.format(p) + LATER.get(n, "") for n, p in INJURED.items()}
 
@@ -303,7 +303,7 @@ def place_in_runs(
 
 
 def test_a_principal_among_the_other_articles_named_people_is_no_conflict(tmp_path: Path) -> None:
-    """Stored against new, the SQL must look both ways: the new article's principal
+    """Stored against new, the test must look both ways: the new article's principal
     among the stored one's named people (coach stored, player new), and the stored
     one's principal among the new one's named (player stored, coach new)."""
     for order in (["lead-coach", "lead-player"], ["lead-player", "lead-coach"]):

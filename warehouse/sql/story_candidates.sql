@@ -1,9 +1,11 @@
 -- Average-link numerators: for each batch article, the sum of its cosines with
 -- the original articles of every stored story and incident it can reach; at the
--- incident level a conflicting pair's cosine counts $conflict times.
+-- incident level the cosine of a pair in batch_conflicts (its rowid: their
+-- participants conflict, warehouse/stories.py) counts $conflict times.
 SELECT p.article_id, coalesce(s.story_id, s.incident_id) AS cluster_id,
        CASE WHEN s.story_id IS NULL
-            THEN sum(CASE WHEN p.conflict THEN p.dot * $conflict ELSE p.dot END)
+            THEN sum(CASE WHEN p.rowid IN (SELECT pair FROM batch_conflicts)
+                          THEN p.dot * $conflict ELSE p.dot END)
             ELSE sum(p.dot)
        END AS dot
 FROM batch_pairs p
