@@ -48,7 +48,7 @@ OBJECT_CUES: dict[str, frozenset[str]] = {
         ("accuse", "of"),
         ("blame", "for on"),
         ("call", "for"),
-        ("defend dismiss reject echo discuss", ""),
+        ("reject echo discuss", ""),
         ("talk speak testify", "about"),
         ("comment", "on"),
         ("refer point", "to"),
@@ -90,7 +90,7 @@ SPEECH_NOUNS = frozenset(
 # Speech nouns that ask or promise, whose content is an infinitive or a "for"
 # phrase ("his call for a ban", "her pledge to cut taxes"); only with a
 # possessor or maker as the source, like the nouns above.
-DIRECTIVE_NOUNS = frozenset("call demand appeal plea request pledge promise vow threat".split())
+DIRECTIVE_NOUNS = frozenset("call demand appeal plea pledge promise vow threat".split())
 # "made the claim that", "issued a warning that": the maker is the source.
 DELIVERY_VERBS = frozenset("make issue repeat renew reiterate voice express deliver post".split())
 # Verbs whose message comes only through their preposition ("talked about
@@ -99,5 +99,11 @@ PREPOSITION_CUES = frozenset("talk speak comment testify refer point see view re
 # Of those, the verbs of stance, which report only "X as Y": "a race that has
 # seen candidates stumble" is perception, not a view anyone holds.
 STANCE_VERBS = frozenset("see view regard".split())
+# The verbs above that report only their topic or a stance: they never start a
+# second report inside another one's content ("said that the plant closed and
+# workers saw their hours cut") and never make an "as" aside ("As she spoke, ...").
+TOPIC_CUES = PREPOSITION_CUES | frozenset("reject echo discuss".split())
+# Sources that may stand alone before a headline's colon ("Poll: Clinton leads").
+COLON_SOURCES = frozenset("poll polls survey surveys report reports study studies analysis".split())
 ACCORDING_TO = "according to"
 COLON = ":"

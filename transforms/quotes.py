@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from transforms.cues import (
     ACCORDING_TO,
     COLON,
+    COLON_SOURCES,
     CUE_VERBS,
     DELIVERY_VERBS,
     DIRECTIVE_NOUNS,
@@ -31,6 +32,7 @@ from transforms.cues import (
     SOURCES,
     SPEECH_NOUNS,
     STANCE_VERBS,
+    TOPIC_CUES,
 )
 from transforms.entities import Mention
 from transforms.speakers import SpeakerResolver
@@ -136,8 +138,9 @@ def is_quotation(quoted: str) -> bool:
 
 
 def _sentence(inner: str) -> bool:
-    """A whole sentence in marks ("Very good.", "USA! USA!") is speech however
-    short; a title or a scare-quoted phrase does not end like a sentence."""
+    """A whole sentence in marks ("Very good.") after another quote of the
+    paragraph is more of that speech however short; a title or a scare-quoted
+    phrase does not end like a sentence."""
     return inner[:1].isupper() and inner.rstrip(",")[-1:] in ".!?"
 
 
@@ -188,7 +191,8 @@ def _subject(
                 return _phrase(verb.head, resolver)
             return _phrase(child, resolver)
     reported = verb.head.dep_ == "ccomp" and _is_cue(verb.head.head)
-    if verb.dep_ == "conj" and reported and _is_cue(verb):
+    own_clause = any(_complete_that_clause(c) for c in verb.children)
+    if verb.dep_ == "conj" and reported and own_clause and _reports(verb):
         # "conceded that A had touched B but implied ...": the parser hangs the
         # second report on the first one's content; its speaker is the first's.
         return _subject(verb.head.head, resolver, outside)
@@ -208,12 +212,21 @@ def _is_cue(tok: Token) -> bool:
     if lemma in EVIDENCE_VERBS:
         if lemma in FINDING_VERBS and any(_complete_that_clause(c) for c in tok.children):
             return True  # "the Justice Department found that ...": a finding, whoever found it
-        holder = tok.head if tok.dep_ == "conj" else tok  # "taken ... and showed"
+        has_subject = any(c.dep_ in _SUBJECTS for c in tok.children)
+        holder = (
+            tok.head if tok.dep_ == "conj" and not has_subject else tok
+        )  # "taken ... and showed"
         return any(
-            c.dep_ == "nsubj" and (c.lower_ in SOURCES or c.lemma_ in SOURCES)
+            c.dep_ == "nsubj" and (c.lower_ in SOURCES or c.lemma_.lower() in SOURCES)
             for c in holder.children
         )
     return lemma in CUE_VERBS or lemma in OBJECT_CUES
+
+
+def _reports(tok: Token) -> bool:
+    """A cue that reports speech of its own, not only a topic or a stance."""
+    pointed_out = any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
+    return _is_cue(tok) and (tok.lemma_.lower() not in TOPIC_CUES or pointed_out)
 
 
 @dataclass
@@ -342,7 +355,7 @@ def _clause_end(head: Token) -> int:
     worried, and most said the economy mattered"; "conceded that X but implied
     that Y"): that one is a report of its own, not more of this one."""
     for conj in head.children:
-        if conj.dep_ == "conj" and _is_cue(conj):
+        if conj.dep_ == "conj" and _reports(conj):
             edge = conj.left_edge.i
             while conj.doc[edge].is_punct or conj.doc[edge].dep_ == "cc":
                 edge += 1  # the conjunction may hang from either clause
@@ -361,7 +374,7 @@ _CLAUSE_BREAKS = frozenset({";", ":", "—", "–", "--"})
 def _own_report(clause: Token) -> bool:
     """A second complement that is itself a cue with its own subject ("..., and
     four in ten said X") is another speaker's report, not more of this one."""
-    return _is_cue(clause) and any(c.dep_ in _SUBJECTS for c in clause.children)
+    return _reports(clause) and any(c.dep_ in _SUBJECTS for c in clause.children)
 
 
 def _fronted(clause: Token, cue: Token) -> bool:
@@ -413,11 +426,15 @@ def _clause_pieces(tok: Token) -> list[tuple[int, int]]:
 
 
 _MESSAGE_DEPS = frozenset({"dobj", "oprd", "xcomp"})
+_REFUSALS = frozenset("decline refuse".split())
+# Phrases after the object that place or accompany the speaking, not the message.
+_SETTING_PREPS = frozenset("with at during after before since until amid despite".split())
 _OBJECT_TAIL = frozenset({"prep", "advmod", "dative"})
 
 
 def _when(phrase: Token) -> bool:
-    """A time phrase ("on Tuesday", "last week") dates the speaking, not the message."""
+    """A time phrase after the object ("on Tuesday") dates the speaking, not the
+    message; one between object and the rest stays inside the span."""
     return any(t.ent_type_ in ("DATE", "TIME") for t in phrase.subtree)
 
 
@@ -427,9 +444,8 @@ def _carried(child: Token, carriers: frozenset[str]) -> bool:
     send troops")."""
     if child.dep_ == "prep":
         return child.lower_ in carriers
-    return child.dep_ == "advcl" and any(
-        m.dep_ == "mark" and m.lower_ in carriers for m in child.children
-    )
+    marks = {m.lower_ for m in child.children if m.dep_ in ("mark", "aux")}
+    return child.dep_ == "advcl" and "for" in carriers and {"for", "to"} <= marks
 
 
 def _object_message(tok: Token) -> list[tuple[int, int]]:
@@ -438,8 +454,10 @@ def _object_message(tok: Token) -> list[tuple[int, int]]:
     and complements with the verb's own preposition. A passive verb's subject is
     the one spoken about, and a bare "call" object is the one called."""
     lemma = tok.lemma_.lower()
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+    if any(c.dep_ in ("auxpass", "nsubjpass", "neg") for c in tok.children):
         return []
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _REFUSALS:
+        return []  # "declined to comment on the inquiry" reports nothing
     objects = [c for c in tok.children if c.dep_ in _MESSAGE_DEPS and c.tag_ not in ("WP", "WDT")]
     carriers = OBJECT_CUES.get(lemma, frozenset())
     preps = [c for c in tok.children if _carried(c, carriers)]
@@ -453,7 +471,14 @@ def _object_message(tok: Token) -> list[tuple[int, int]]:
         return []
     parts = objects + preps
     first = min(p.i for p in parts)
-    parts += [c for c in tok.children if c.i > first and c.dep_ in _OBJECT_TAIL and not _when(c)]
+    parts += [
+        c
+        for c in tok.children
+        if c.i > first
+        and c.dep_ in _OBJECT_TAIL
+        and not _when(c)
+        and c.lower_ not in _SETTING_PREPS
+    ]
     bounds = _trim(
         tok.doc, min(p.left_edge.i for p in parts), max(p.right_edge.i for p in parts) + 1
     )
@@ -527,8 +552,10 @@ def _colon_source(doc: Doc, colon: Token, resolver: SpeakerResolver) -> tuple[in
     before = [t for t in doc[start : colon.i] if not t.is_space]
     if not before or len(before) > MAX_COLON_SOURCE:
         return None
-    if len(before) == 1 and before[0].lower_ in SOURCES:
+    if len(before) == 1 and before[0].lower_ in COLON_SOURCES:
         return before[0].i, before[0].i + 1
+    if any(t.pos_ in ("VERB", "AUX") for t in before):
+        return None  # "The winner is Ann Lee: ..." is a sentence, not a source
     named = resolver.named(before[0].i, before[-1].i + 1)
     if named is None or named.token_end != before[-1].i + 1:
         return None
@@ -557,7 +584,9 @@ def _as_aside(
     Post, X": news names its source in an "as" clause that reports the rest of
     the sentence. The clause must report nothing of its own ("As he said this,
     ...") and name who reported."""
-    if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+    if not _reports(tok) or tok.dep_ != "advcl":
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
         return None
     if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children):
         return None
@@ -793,7 +822,9 @@ def extract_quotes(
         inner = text[m.start : m.end].strip(_STRIP)
         if found is None and not (paragraph_only or m.continues) and inner[:1].islower():
             continue  # a quoted phrase inside a sentence with no cue: a scare quote
-        if found is None and len(_WORD.findall(inner)) < MIN_QUOTE_WORDS and not _sentence(inner):
+        follows_quote = k > 0 and marked[k - 1].paragraph == m.paragraph
+        short = len(_WORD.findall(inner)) < MIN_QUOTE_WORDS
+        if found is None and short and not (follows_quote and _sentence(inner)):
             continue  # a short phrase in marks is speech only when a cue claims it
         fragment = found is not None and found.clause_start is not None
         candidates.append(
