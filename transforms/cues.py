@@ -26,6 +26,9 @@ CUE_VERBS = SPEECH_VERBS | THOUGHT_VERBS
 DIRECTIVE_VERBS = frozenset(
     "urge call ask tell warn appeal order instruct implore threaten".split()
 )
+# Speech verbs whose object after them is the one spoken to ("”, told reporters"),
+# never the speaker of an inverted "…,” added a party official".
+ADDRESSEE_VERBS = frozenset("tell ask thank urge warn assure".split())
 # Reporting verbs whose message can be a noun phrase rather than a clause, with
 # the preposition that carries the rest of it: "announced a ceasefire", "accused
 # Russia of war crimes", "described the plan as reckless", "called for talks".

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from transforms.cues import (
     ACCORDING_TO,
+    ADDRESSEE_VERBS,
     COLON,
     COLON_SOURCES,
     CUE_VERBS,
@@ -669,14 +670,10 @@ def _adjacent(window: list[Token], cue: Token) -> bool:
     return True
 
 
-# Verbs whose object after them is the one spoken to ("”, told reporters").
-_ADDRESSEE_VERBS = frozenset("tell ask thank urge warn remind assure inform".split())
-
-
 def _inverted_subject(cue: Token, resolver: SpeakerResolver) -> tuple[int, int] | None:
     """“…,” added a party official: after a quote news puts the speaker after
     the verb, and the parser often reads that speaker as the verb's object."""
-    if cue.lemma_.lower() in _ADDRESSEE_VERBS:
+    if cue.lemma_.lower() in ADDRESSEE_VERBS:
         return None
     spoken = next((c for c in cue.rights if c.dep_ in ("dobj", "attr", "npadvmod")), None)
     return _phrase(spoken, resolver) if spoken is not None else None
