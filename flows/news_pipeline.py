@@ -218,25 +218,26 @@ def publish_data_docs(settings: Settings) -> Path:
 
 @task(name="refresh full-text search", cache_policy=NONE)
 def refresh_search(settings: Settings) -> list[str]:
-    """Rebuilds only an index whose table gained rows (DuckDB rebuilds an fts
-    index whole): after a load, or to heal a killed or failed earlier run."""
+    """Adds to each index the rows its table gained: after a load, or to heal
+    a killed or failed earlier run."""
     with _warehouse(settings) as con:
-        rebuilt = search.refresh_indexes(con)
+        refreshed = search.refresh_indexes(con)
     get_run_logger().info(
-        "search indexes rebuilt: %s", ", ".join(rebuilt) if rebuilt else "none (up to date)"
+        "search indexes refreshed: %s",
+        ", ".join(refreshed) if refreshed else "none (up to date)",
     )
-    return rebuilt
+    return refreshed
 
 
 def _refresh_search(settings: Settings) -> str:
     """After the run is recorded: the loaded rows are committed whatever
-    happens here, and a stale index is rebuilt by the next run."""
+    happens here, and a stale index is refreshed by the next run."""
     try:
-        rebuilt = refresh_search(settings)
+        refreshed = refresh_search(settings)
     except Exception as exc:
-        get_run_logger().exception("the search indexes could not be rebuilt")
-        return f"not rebuilt ({type(exc).__name__}); the next run tries again"
-    return "rebuilt: " + ", ".join(rebuilt) if rebuilt else "up to date"
+        get_run_logger().exception("the search indexes could not be refreshed")
+        return f"not refreshed ({type(exc).__name__}); the next run tries again"
+    return "refreshed: " + ", ".join(refreshed) if refreshed else "up to date"
 
 
 @task(name="check warehouse invariants", cache_policy=NONE)

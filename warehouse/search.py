@@ -2,9 +2,12 @@
 with DuckDB's fts extension.
 
 DuckDB's fts index is a snapshot of its table (schemas `fts_main_articles`,
-`fts_main_quotes`): it does not see rows inserted after it was built, and it can
-only be rebuilt whole. So the pipeline refreshes it at the end of each run,
-rebuilding only an index whose table gained rows since it was built."""
+`fts_main_quotes`): it does not see rows inserted after it was built, and the
+extension can only rebuild it whole, at a cost that grows with the warehouse.
+So the pipeline builds an index once and, at the end of each later run, appends
+the rows its table gained (`append_search_index.sql`), at a cost that follows
+the run's new rows. Articles and quotes are only ever inserted, which is what
+makes appending exact."""
 
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ from warehouse.statements import sql
 
 INDEXED = ("articles", "quotes")
 _BUILD = {"articles": "build_article_search_index", "quotes": "build_quote_search_index"}
+_UNSEEN = {"articles": "search_new_articles", "quotes": "search_new_quotes"}
 
 SNIPPET_BEFORE = 40
 SNIPPET_AFTER = 80
@@ -34,15 +38,21 @@ def present_indexes(con: duckdb.DuckDBPyConnection) -> set[str]:
     return {table for table in INDEXED if f"fts_main_{table}" in found}
 
 
+def _coverage(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int]]:
+    """(documents indexed, rows stored) per table; an absent index counts as
+    none indexed, and both are then rebuilt (one alone is rare)."""
+    if present_indexes(con) != set(INDEXED):
+        return {table: (-1, 0) for table in INDEXED}
+    rows = con.execute(sql("search_index_coverage")).fetchall()
+    return {table: (indexed, stored) for table, indexed, stored in rows}
+
+
 def stale_indexes(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Tables whose index is missing or misses rows. Beyond the run that just
     loaded, this catches a run killed or failed between its load and its
-    rebuild, and a warehouse built before search existed, so the next run
+    refresh, and a warehouse built before search existed, so the next run
     heals them even when it has nothing new to load."""
-    if present_indexes(con) != set(INDEXED):  # coverage needs both; one alone is rare
-        return list(INDEXED)
-    coverage = con.execute(sql("search_index_coverage")).fetchall()
-    return [table for table, indexed, stored in coverage if indexed != stored]
+    return [table for table, (indexed, stored) in _coverage(con).items() if indexed != stored]
 
 
 def rebuild_indexes(con: duckdb.DuckDBPyConnection, tables: Iterable[str] = INDEXED) -> list[str]:
@@ -56,11 +66,30 @@ def rebuild_indexes(con: duckdb.DuckDBPyConnection, tables: Iterable[str] = INDE
     return chosen
 
 
+def append_to_indexes(con: duckdb.DuckDBPyConnection, tables: Iterable[str]) -> list[str]:
+    """One transaction, like a rebuild; the result is the index a rebuild
+    would make, up to the internal ids of documents and terms."""
+    chosen = [table for table in INDEXED if table in set(tables)]
+    load_fts(con)
+    with transaction(con):
+        for table in chosen:
+            con.execute(sql(_UNSEEN[table]))
+            con.execute(sql("append_search_index").replace("{index}", f"fts_main_{table}"))
+    return chosen
+
+
 def refresh_indexes(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """The cost of a rebuild follows the whole table, not the run's new rows,
-    so an index that is already current is left alone."""
-    stale = stale_indexes(con)
-    return rebuild_indexes(con, stale) if stale else []
+    """Appends what an index misses; rebuilds one that is absent, or that
+    counts more documents than its table holds (rows were deleted by hand),
+    which appending cannot mend. A current index is left alone."""
+    coverage = _coverage(con)
+    behind = [table for table, (indexed, stored) in coverage.items() if 0 <= indexed < stored]
+    broken = [table for table, (indexed, stored) in coverage.items() if not 0 <= indexed <= stored]
+    if broken:
+        rebuild_indexes(con, broken)
+    if behind:
+        append_to_indexes(con, behind)
+    return [table for table in INDEXED if table in set(behind) | set(broken)]
 
 
 def _require(con: duckdb.DuckDBPyConnection, table: str) -> None:

@@ -25,7 +25,7 @@ def settings(tmp_path_factory: pytest.TempPathFactory, prefect_harness: None) ->
     settings = Settings(inbox=root / "inbox", db=root / "w.duckdb", data_docs=root / "docs")
     summary = news_pipeline(settings=settings)
     assert (summary["loaded"], summary["quarantined"], summary["violations"]) == (2, 0, [])
-    assert summary["search"] == "rebuilt: articles, quotes"
+    assert summary["search"] == "refreshed: articles, quotes"
     return settings
 
 

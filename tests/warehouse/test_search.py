@@ -162,15 +162,15 @@ def test_a_rebuild_sees_rows_added_after_the_index_was_built(
     assert search.search_quotes(con, "extra")["speaker"].to_list() == ["officials"]
 
 
-def test_a_rebuild_that_fails_halfway_leaves_the_previous_indexes(
+def test_a_refresh_that_fails_halfway_leaves_the_previous_indexes(
     con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     [many] = add(con, "r1", MANY)
     search.refresh_indexes(con)
     [later] = add(con, "r2", LATER)
     add_quote(con, later, "extra ammunition", "officials")
-    # The articles index is rebuilt, then the quotes index fails: both roll back.
-    monkeypatch.setitem(search._BUILD, "quotes", "no_such_statement")
+    # The article is appended to its index, then the quotes fail: both roll back.
+    monkeypatch.setitem(search._UNSEEN, "quotes", "no_such_statement")
     with pytest.raises(FileNotFoundError):
         search.refresh_indexes(con)
     assert search.search_articles(con, "ammunition")["article_id"].to_list() == [many]
@@ -178,6 +178,56 @@ def test_a_rebuild_that_fails_halfway_leaves_the_previous_indexes(
     monkeypatch.undo()
     assert search.refresh_indexes(con) == ["articles", "quotes"]
     assert search.search_articles(con, "ammunition").height == 2
+
+
+def index_contents(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, object]:
+    """What BM25 reads of an index, by document name and term rather than by
+    the internal ids, which differ between an appended and a rebuilt index."""
+    schema = f"fts_main_{table}"
+    return {
+        "docs": sorted(con.execute(f"SELECT name, len FROM {schema}.docs").fetchall()),
+        "dict": sorted(con.execute(f"SELECT term, df FROM {schema}.dict").fetchall()),
+        "terms": sorted(
+            con.execute(
+                f"SELECT d.name, t.fieldid, k.term FROM {schema}.terms t "
+                f"JOIN {schema}.docs d USING (docid) JOIN {schema}.dict k USING (termid)"
+            ).fetchall()
+        ),
+        "stats": con.execute(f"SELECT num_docs, avgdl FROM {schema}.stats").fetchall(),
+    }
+
+
+def test_rows_appended_to_an_index_are_indexed_as_a_rebuild_would(
+    con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    many, _, _ = add(con, "r1", MANY, ONE, NONE)
+    add_quote(con, many, "ammunition production must double", "allies")
+    search.refresh_indexes(con)
+    [later, was] = add(con, "r2", LATER, WAS)
+    add_quote(con, later, "the extra ammunition is to reach the front", "officials")
+    add_quote(con, was, "finally agreed to send more battle tanks", "ministers")
+    rebuilt = []
+    monkeypatch.setattr(search, "rebuild_indexes", lambda con, tables: rebuilt.append(tables))
+    assert search.refresh_indexes(con) == ["articles", "quotes"]
+    assert rebuilt == []  # appended, not rebuilt
+    monkeypatch.undo()
+    appended = {table: index_contents(con, table) for table in search.INDEXED}
+    ranked = search.search_articles(con, "ammunition tanks front")
+    quoted = search.search_quotes(con, "ammunition tanks")
+    assert ranked.height == 4 and quoted.height == 3
+    search.rebuild_indexes(con)
+    assert {table: index_contents(con, table) for table in search.INDEXED} == appended
+    assert search.search_articles(con, "ammunition tanks front").equals(ranked)
+    assert search.search_quotes(con, "ammunition tanks").equals(quoted)
+
+
+def test_an_index_holding_rows_its_table_lost_is_rebuilt(con: duckdb.DuckDBPyConnection) -> None:
+    many, one, _ = add(con, "r1", MANY, ONE, NONE)
+    search.refresh_indexes(con)
+    con.execute("DELETE FROM articles WHERE article_id = ?", [one])
+    assert search.stale_indexes(con) == ["articles"]
+    assert search.refresh_indexes(con) == ["articles"]
+    assert search.search_articles(con, "ammunition")["article_id"].to_list() == [many]
 
 
 def test_readers_search_and_user_sql_can_rank_but_not_read_files(tmp_path: Path) -> None:
