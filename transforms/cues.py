@@ -29,36 +29,53 @@ DIRECTIVE_VERBS = frozenset(
 # Speech verbs whose object after them is the one spoken to ("”, told reporters"),
 # never the speaker of an inverted "…,” added a party official".
 ADDRESSEE_VERBS = frozenset("tell ask thank urge warn assure".split())
+# Verbs of speaking about a topic ("discussed the deal", "talked about rents")
+# and of stance ("sees the plan as a threat"), with the preposition, if any,
+# that carries what was said or held of the topic.
+_TOPIC_VERBS = (
+    ("reject echo discuss", ""),
+    ("talk speak testify", "about"),
+    ("comment", "on"),
+    ("refer point", "to"),
+)
+_STANCE_VERBS = (("see view regard", "as"),)
 # Reporting verbs whose message can be a noun phrase rather than a clause, with
 # the preposition that carries the rest of it: "announced a ceasefire", "accused
 # Russia of war crimes", "described the plan as reckless", "called for talks".
 # Verbs whose object is the addressee (tell, ask, thank) are not among them;
-# nor is "endorse", whose object is a candidate rather than a message. Verbs of
-# speaking about a topic ("discussed the deal", "talked about rents") and of
-# stance ("sees the plan as a threat") report what was said or held of it.
+# nor is "endorse", whose object is a candidate rather than a message.
+_MESSAGE_VERBS = (
+    ("announce confirm deny reveal disclose report reiterate repeat", ""),
+    ("propose recommend demand predict promise pledge vow", ""),
+    ("acknowledge admit concede mention", ""),
+    ("claim assert note highlight", ""),
+    ("tweet post", ""),
+    ("cite", "as"),
+    ("describe portray", "as"),
+    ("criticise criticize condemn denounce blast slam", "as for over"),
+    ("praise commend", "for as"),
+    ("accuse", "of"),
+    ("blame", "for on"),
+    ("call", "for"),
+)
 OBJECT_CUES: dict[str, frozenset[str]] = {
     verb: frozenset(preps.split())
-    for verbs, preps in (
-        ("announce confirm deny reveal disclose report reiterate repeat", ""),
-        ("propose recommend demand predict promise pledge vow", ""),
-        ("acknowledge admit concede mention", ""),
-        ("claim assert note highlight", ""),
-        ("tweet post", ""),
-        ("cite", "as"),
-        ("describe portray", "as"),
-        ("criticise criticize condemn denounce blast slam", "as for over"),
-        ("praise commend", "for as"),
-        ("accuse", "of"),
-        ("blame", "for on"),
-        ("call", "for"),
-        ("reject echo discuss", ""),
-        ("talk speak testify", "about"),
-        ("comment", "on"),
-        ("refer point", "to"),
-        ("see view regard", "as"),
-    )
+    for verbs, preps in _MESSAGE_VERBS + _TOPIC_VERBS + _STANCE_VERBS
     for verb in verbs.split()
 }
+# The topic and stance verbs report only their topic or a stance: they never
+# start a second report inside another one's content ("said that the plant
+# closed and workers saw their hours cut") and never make an "as" aside ("As
+# she spoke, ...").
+TOPIC_CUES = frozenset(v for verbs, _ in _TOPIC_VERBS + _STANCE_VERBS for v in verbs.split())
+# Of those, the ones whose message comes only through their preposition
+# ("talked about the economy", "pointed to the polls").
+PREPOSITION_CUES = frozenset(
+    v for verbs, preps in _TOPIC_VERBS + _STANCE_VERBS if preps for v in verbs.split()
+)
+# The verbs of stance report only "X as Y": "a race that has seen candidates
+# stumble" is perception, not a view anyone holds.
+STANCE_VERBS = frozenset(v for verbs, _ in _STANCE_VERBS for v in verbs.split())
 # "The poll shows Clinton ahead", "investigators found that ...": news attributes
 # findings to the document or the people who produced them. These verbs report
 # only with such a subject ("she showed courage" reports nothing).
@@ -96,16 +113,6 @@ SPEECH_NOUNS = frozenset(
 DIRECTIVE_NOUNS = frozenset("call demand appeal plea pledge promise vow threat".split())
 # "made the claim that", "issued a warning that": the maker is the source.
 DELIVERY_VERBS = frozenset("make issue repeat renew reiterate voice express deliver post".split())
-# Verbs whose message comes only through their preposition ("talked about
-# the economy", "pointed to the polls", "sees the plan as a threat").
-PREPOSITION_CUES = frozenset("talk speak comment testify refer point see view regard".split())
-# Of those, the verbs of stance, which report only "X as Y": "a race that has
-# seen candidates stumble" is perception, not a view anyone holds.
-STANCE_VERBS = frozenset("see view regard".split())
-# The verbs above that report only their topic or a stance: they never start a
-# second report inside another one's content ("said that the plant closed and
-# workers saw their hours cut") and never make an "as" aside ("As she spoke, ...").
-TOPIC_CUES = PREPOSITION_CUES | frozenset("reject echo discuss".split())
 # Sources that may stand alone before a headline's colon ("Poll: Clinton leads").
 COLON_SOURCES = frozenset("poll polls survey surveys report reports study studies analysis".split())
 ACCORDING_TO = "according to"
