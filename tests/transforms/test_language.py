@@ -1,6 +1,12 @@
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from transforms.language import detect_language
+
+ROOT = Path(__file__).resolve().parents[2]
 
 SAMPLES = {
     "en": "The defence ministers of the alliance met in Brussels on Tuesday and they said that "
@@ -22,3 +28,18 @@ def test_detects_the_language_of_news_prose(code: str, text: str) -> None:
 def test_text_without_function_words_is_undetermined() -> None:
     assert detect_language("12345 67890 ---") == "und"
     assert detect_language("Xyzzy Plugh Frobozz Zork Grue") == "und"
+
+
+def test_detection_reads_stop_words_without_loading_whole_languages() -> None:
+    """Every run detects languages; importing `spacy.lang.fr` for its stop words
+    would also build the French tokenizer exceptions (seconds of start-up)."""
+    probe = (
+        "import sys; from transforms.language import detect_language, LANGUAGES, _stop_words; "
+        f"assert detect_language({SAMPLES['fr']!r}) == 'fr'; "
+        "assert all(_stop_words(code) for code in LANGUAGES); "
+        "print(sorted(c for c in LANGUAGES if f'spacy.lang.{c}' in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert done.stdout.strip() == "[]"
