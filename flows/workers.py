@@ -29,6 +29,11 @@ def _start_worker(model: str) -> None:
     _worker_nlp = load_nlp(model)
 
 
+def _started() -> None:
+    """Nothing: submitted once per worker so that each starts, and loads the
+    model, as soon as the pool opens."""
+
+
 def _analyse_in_worker(rows: list[Row], batch_size: int) -> list[DocResult]:
     assert _worker_nlp is not None, "worker started without a model"
     return analyse(_worker_nlp, rows, batch_size)
@@ -61,7 +66,10 @@ class Analyser:
 
 @contextmanager
 def analyser(model: str, batch_size: int, n_process: int) -> Iterator[Analyser]:
-    """Workers are spawned (not forked: the flow runs threads) and stopped on exit."""
+    """Workers are spawned (not forked: the flow runs threads) and stopped on
+    exit. A pool starts its workers only when work arrives; these are started
+    at once, so their model loads while the flow reads and parses its first
+    chunk instead of after it."""
     if n_process <= 1:
         yield Analyser(model, batch_size)
         return
@@ -69,4 +77,6 @@ def analyser(model: str, batch_size: int, n_process: int) -> Iterator[Analyser]:
     with ProcessPoolExecutor(
         n_process, mp_context=context, initializer=_start_worker, initargs=(model,)
     ) as pool:
+        for _ in range(n_process):
+            pool.submit(_started)
         yield Analyser(model, batch_size, n_process, pool)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
+import psutil
 import pytest
 from spacy.language import Language
 
@@ -49,3 +51,19 @@ def test_an_analyser_sent_elsewhere_leaves_its_pool_behind() -> None:
     with analyser(settings.model, settings.batch_size, 2) as pooled:
         copy = pickle.loads(pickle.dumps(pooled))
     assert (copy.model, copy.batch_size, copy.pool) == (settings.model, settings.batch_size, None)
+
+
+def test_workers_start_when_the_pool_opens_not_when_work_arrives() -> None:
+    """Their model then loads while the flow parses its first chunk."""
+
+    def workers() -> int:
+        children = psutil.Process().children()
+        return sum("spawn_main" in " ".join(child.cmdline()) for child in children)
+
+    settings = Settings()
+    before = workers()
+    with analyser(settings.model, settings.batch_size, 2):
+        deadline = time.monotonic() + 30
+        while workers() < before + 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert workers() == before + 2
