@@ -111,6 +111,14 @@ def _describe(config: Any) -> str:
     return f"{config.type}({target})"
 
 
+def prepare(today: date, docs_dir: Path | None = None) -> int:
+    """Import GX and build the suites `validate` will use, ahead of the first
+    batch: a run can do this while its workers load the model, instead of
+    after they have parsed the first chunk. The number of suites."""
+    _quiet()
+    return len(_definitions(str(docs_dir) if docs_dir else None, today))
+
+
 def validate(
     frames: dict[str, pl.DataFrame],
     today: date,

@@ -25,7 +25,7 @@ from expectations.frames import (
     referenced_entities,
     validation_frames,
 )
-from expectations.validate import Outcome, build_docs, validate
+from expectations.validate import Outcome, build_docs, prepare, validate
 from flows import artifacts
 from flows.workers import Analyser, analyser
 from flows.writer import writer_slot
@@ -186,6 +186,14 @@ def validate_batch(
         len(outcome.failures),
     )
     return batch, extraction, outcome
+
+
+@task(name="prepare validation", cache_policy=NONE)
+def prepare_validation(settings: Settings, today: date) -> None:
+    """The GX import and the suites, a few seconds, paid while the extraction
+    workers start."""
+    suites = prepare(today, settings.data_docs)
+    get_run_logger().info("%d Great Expectations suites ready", suites)
 
 
 @task(name="load batch", cache_policy=NONE)
@@ -355,6 +363,8 @@ def _write(settings: Settings) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         with analyser(
             settings.model, settings.batch_size, workers(settings, len(fresh))
         ) as analyse:
+            if fresh:
+                prepare_validation(settings, today)
             for start in range(0, len(fresh), settings.chunk_size):
                 chunk = fresh[start : start + settings.chunk_size]
                 parsed = parse(chunk, settings, latest_date)
