@@ -14,7 +14,6 @@ from datetime import date
 
 import polars as pl
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from transforms import schemas
 from transforms.entities import Mention, entity_id, extract_mentions, sentence_starts
@@ -131,29 +130,24 @@ def analysis_rows(articles: pl.DataFrame) -> list[Row]:
 
 def analyse(nlp: Language, rows: list[Row], batch_size: int, n_process: int = 1) -> list[DocResult]:
     """Per-document work: parse and rules. Results are plain data (picklable),
-    so worker processes can return them instead of spaCy docs, and so the
-    strings and lexemes a batch adds to the vocabulary can be freed with it: a
-    process that reads news for hours would otherwise keep every name it met."""
+    so worker processes can return them instead of spaCy docs."""
     texts = (str(r["body"]) for r in rows)
     results = []
-    with nlp.memory_zone():
-        for row, doc in zip(
-            rows, nlp.pipe(texts, batch_size=batch_size, n_process=n_process), strict=True
-        ):
-            results.append(_analysed(row, doc))
+    for row, doc in zip(
+        rows, nlp.pipe(texts, batch_size=batch_size, n_process=n_process), strict=True
+    ):
+        published = row["published_date"]
+        assert isinstance(published, date)
+        sentence_of = sentence_starts(doc)
+        mentions = extract_mentions(doc, sentence_of)
+        resolver = SpeakerResolver(doc, mentions)
+        quotes = extract_quotes(doc, mentions, sentence_of, resolver)
+        spans = [(q.start, q.end) for q in quotes]
+        events = extract_events(doc, mentions, sentence_of, resolver, published, spans)
+        results.append(
+            DocResult(str(row["article_id"]), published, doc.text, mentions, quotes, events)
+        )
     return results
-
-
-def _analysed(row: Row, doc: Doc) -> DocResult:
-    published = row["published_date"]
-    assert isinstance(published, date)
-    sentence_of = sentence_starts(doc)
-    mentions = extract_mentions(doc, sentence_of)
-    resolver = SpeakerResolver(doc, mentions)
-    quotes = extract_quotes(doc, mentions, sentence_of, resolver)
-    spans = [(q.start, q.end) for q in quotes]
-    events = extract_events(doc, mentions, sentence_of, resolver, published, spans)
-    return DocResult(str(row["article_id"]), published, doc.text, mentions, quotes, events)
 
 
 def _mention_rows(results: Iterable[DocResult]) -> list[dict[str, object]]:
