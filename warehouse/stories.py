@@ -117,20 +117,16 @@ def _unmarked_principals(con: duckdb.DuckDBPyConnection, unmarked: pl.DataFrame)
 
 
 def _participant_conflicts(
-    con: duckdb.DuckDBPyConnection, order: list[str], people: list[Participants], factor: float
+    con: duckdb.DuckDBPyConnection, people: list[Participants], factor: float
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The pairs of `batch_pairs` (pair: their rowid) whose participants
     conflict, by the rule that weighs the batch's own pairs (`people` in the
-    batch's `order`), and the stored articles they reach that have no
+    batch's order), and the stored articles they reach that have no
     participant terms (article_id). Only the reached articles' terms are read,
     and the pairs come over as positions: at 20,000 stored copies of one corpus
     a batch of 500 makes two million of them."""
     reached = con.execute(sql("story_pair_stored")).pl().with_row_index("j")
-    index = pl.DataFrame(
-        {"article_id": pl.Series(order, dtype=pl.String), "i": range(len(order))},
-        schema={"article_id": pl.String, "i": pl.Int64},
-    )
-    with _registered(con, {"batch_stored": reached, "batch_index": index}):
+    with _registered(con, {"batch_stored": reached}):
         stored = con.execute(sql("story_participant_terms")).pl()
         pairs = con.execute(sql("story_pair_positions")).pl() if factor != 1.0 else None
     unmarked = reached.join(stored, on="j", how="anti").select(
@@ -158,11 +154,15 @@ def place(
     people = [found.get(a, Participants()) for a in order]
     factor = settings.params.conflict_factor
     dup = settings.duplicates
-    with _registered(con, {"batch_terms": terms}):
+    index = pl.DataFrame(
+        {"article_id": pl.Series(order, dtype=pl.String), "i": range(len(order))},
+        schema={"article_id": pl.String, "i": pl.Int64},
+    )
+    with _registered(con, {"batch_terms": terms, "batch_index": index}):
         first_sequence = con.execute(sql("next_story_sequence")).fetchone()[0]  # type: ignore[index]
         con.execute(sql("story_pairs"))
         try:
-            conflicting, unmarked = _participant_conflicts(con, order, people, factor)
+            conflicting, unmarked = _participant_conflicts(con, people, factor)
             with _registered(con, {"batch_conflicts": conflicting}):
                 dots = con.execute(sql("story_candidates"), {"conflict": factor}).pl()
             candidates = con.execute(sql("duplicate_candidates"), {"screen": dup.screen}).fetchall()
