@@ -20,6 +20,12 @@ def _report_link(report: str | None) -> str:
     return f"[`{report}`]({Path(report).resolve().as_uri()})"
 
 
+def _invariants(summary: dict[str, Any]) -> str:
+    if summary["violations"]:
+        return "; ".join(summary["violations"])
+    return "hold" if summary.get("invariants_checked", True) else "not checked (nothing written)"
+
+
 def summary_markdown(summary: dict[str, Any]) -> str:
     validation = {True: "passed", False: "failed for some articles", None: "nothing to validate"}
     rows = [
@@ -36,7 +42,7 @@ def summary_markdown(summary: dict[str, Any]) -> str:
         ("New stories", summary["new_stories"]),
         ("Near-duplicates", summary["near_duplicates"]),
         ("Validation", validation[summary["validation_passed"]]),
-        ("Warehouse invariants", "; ".join(summary["violations"]) or "hold"),
+        ("Warehouse invariants", _invariants(summary)),
         ("Search indexes", summary.get("search") or "not refreshed"),
         ("Data Docs", f"`{summary['data_docs']}`" if summary.get("data_docs") else "not built"),
         ("Report", _report_link(summary.get("report"))),

@@ -218,6 +218,9 @@ def test_the_run_summary_links_the_report(tmp_path: Path) -> None:
     assert f"| Report | [`{page}`]({page.as_uri()}) |" in linked
     assert "%20" in page.as_uri()
     assert "| Report | not written |" in summary_markdown({**summary, "report": None})
+    assert "| Warehouse invariants | hold |" in linked
+    idle = summary_markdown({**summary, "invariants_checked": False})
+    assert "| Warehouse invariants | not checked (nothing written) |" in idle
 
 
 def test_the_script_bundle_is_cached_and_a_damaged_copy_rebuilt(
