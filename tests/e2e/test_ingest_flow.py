@@ -68,3 +68,25 @@ def test_cli_run_that_fails_exits_non_zero_with_one_line(tmp_path: Path) -> None
     )
     assert result.exit_code == 1
     assert "error: run failed: NotADirectoryError" in result.output
+
+
+def test_a_run_after_a_failed_one_checks_the_warehouse_even_with_nothing_new(
+    tmp_path: Path,
+) -> None:
+    """An idle run after a completed one skips the check (it wrote only its run
+    row); after a failed or killed run, whose loaded chunks stay, it checks."""
+    from flows.news_pipeline import news_pipeline
+
+    settings = Settings(
+        inbox=tmp_path / "inbox", db=tmp_path / "w.duckdb", data_docs=tmp_path / "docs"
+    )
+    with pytest.raises(NotADirectoryError):
+        news_pipeline(settings=settings)
+    (tmp_path / "inbox").mkdir()
+    after_failure = news_pipeline(settings=settings)
+    after_completion = news_pipeline(settings=settings)
+    assert after_failure["files_seen"] == after_completion["files_seen"] == 0
+    assert (after_failure["invariants_checked"], after_completion["invariants_checked"]) == (
+        True,
+        False,
+    )
