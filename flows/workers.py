@@ -69,7 +69,8 @@ def analyser(model: str, batch_size: int, n_process: int) -> Iterator[Analyser]:
     """Workers are spawned (not forked: the flow runs threads) and stopped on
     exit. A pool starts its workers only when work arrives; these are started
     at once, so their model loads while the flow reads and parses its first
-    chunk instead of after it."""
+    chunk instead of after it (a run that fails before any work waits for
+    those loads to finish before it exits)."""
     if n_process <= 1:
         yield Analyser(model, batch_size)
         return

@@ -5,9 +5,10 @@ DuckDB's fts index is a snapshot of its table (schemas `fts_main_articles`,
 `fts_main_quotes`): it does not see rows inserted after it was built, and the
 extension can only rebuild it whole, at a cost that grows with the warehouse.
 So the pipeline builds an index once and, at the end of each later run, appends
-the rows its table gained (`append_search_index.sql`), at a cost that follows
-the run's new rows. Articles and quotes are only ever inserted, which is what
-makes appending exact."""
+the rows its table gained (`append_search_index.sql`): tokenising and stemming
+follow the run's new rows, only cheap scans of the index follow its size.
+Articles and quotes are only ever inserted, which is what makes appending
+exact."""
 
 from __future__ import annotations
 
@@ -81,7 +82,9 @@ def append_to_indexes(con: duckdb.DuckDBPyConnection, tables: Iterable[str]) -> 
 def refresh_indexes(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Appends what an index misses; rebuilds one that is absent, or that
     counts more documents than its table holds (rows were deleted by hand),
-    which appending cannot mend. A current index is left alone."""
+    which appending cannot mend. Staleness is told by counts, so a deletion
+    and an insertion by hand that cancel out go unseen (runs only insert).
+    A current index is left alone."""
     coverage = _coverage(con)
     behind = [table for table, (indexed, stored) in coverage.items() if 0 <= indexed < stored]
     broken = [table for table, (indexed, stored) in coverage.items() if not 0 <= indexed <= stored]

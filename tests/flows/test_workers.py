@@ -57,8 +57,13 @@ def test_workers_start_when_the_pool_opens_not_when_work_arrives() -> None:
     """Their model then loads while the flow parses its first chunk."""
 
     def workers() -> int:
-        children = psutil.Process().children()
-        return sum("spawn_main" in " ".join(child.cmdline()) for child in children)
+        found = 0
+        for child in psutil.Process().children():
+            try:
+                found += "spawn_main" in " ".join(child.cmdline())
+            except psutil.Error:  # gone between listing and reading
+                continue
+        return found
 
     settings = Settings()
     before = workers()

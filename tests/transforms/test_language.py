@@ -1,10 +1,11 @@
+import importlib
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from transforms.language import detect_language
+from transforms.language import LANGUAGES, _stop_words, detect_language
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -43,3 +44,6 @@ def test_detection_reads_stop_words_without_loading_whole_languages() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert done.stdout.strip() == "[]"
+    for code in LANGUAGES:
+        listed = importlib.import_module(f"spacy.lang.{code}.stop_words").STOP_WORDS
+        assert _stop_words(code) == frozenset(w.lower() for w in listed), code

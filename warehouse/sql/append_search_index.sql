@@ -1,8 +1,9 @@
 -- Adds the rows staged in the temp table search_new_fields (name, field, text)
 -- to the full-text index {index}, as PRAGMA create_fts_index would have indexed
 -- them: same tokenizer macro, stopwords and stemmer, then document frequencies
--- and the BM25 statistics brought up to date. The cost follows the new rows,
--- not the table. It writes the extension's own tables (docs, dict, terms,
+-- and the BM25 statistics brought up to date. Tokenising and stemming, the
+-- cost of a rebuild, follow the new rows; what scans the index (new ids against
+-- docs, new terms against dict, stats) is cheap beside it. It writes the extension's own tables (docs, dict, terms,
 -- stats), whose layout belongs to the pinned DuckDB version:
 -- tests/warehouse/test_search.py checks an appended index against a rebuilt one.
 CREATE OR REPLACE TEMP TABLE search_new_docs AS

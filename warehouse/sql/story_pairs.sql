@@ -11,9 +11,9 @@
 -- of one corpus a batch of 500 makes 1.7 million pairs, and the id cost them
 -- ~45 MiB.
 CREATE OR REPLACE TEMP TABLE batch_pairs AS
-SELECT i.i, t.article_id AS stored_id, sum(b.weight * t.weight) AS dot
+SELECT x.i, t.article_id AS stored_id, sum(b.weight * t.weight) AS dot
 FROM batch_terms b
-JOIN batch_index i USING (article_id)
+JOIN batch_index x USING (article_id)
 JOIN article_terms t USING (term)
 WHERE b.weight > 0
 GROUP BY ALL;
