@@ -15,7 +15,7 @@ migration 006 carry no participant terms, so the conflict rule below cannot
 reach them until one rebuild (warehouse/stories.py warns of them).
 
 At the incident level only, the cosine of two articles whose principal persons
-conflict (transforms/story_terms.py: `conflict`) counts `conflict_factor` times:
+conflict (transforms/story_terms.py: `conflicts`) counts `conflict_factor` times:
 look-alike events of one kind (two players put on injured reserve by one club)
 share nearly all their rare words, and who they happened to is what tells them
 apart; the story level keeps them together.

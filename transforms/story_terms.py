@@ -206,13 +206,6 @@ def participants(mentions: Iterable[tuple[str, str, int]]) -> Participants:
     return Participants(principal, frozenset(named | principal))
 
 
-def conflict(a: Participants, b: Participants) -> bool:
-    """`conflicts` for one pair: runs judge pairs by the million, so the rule
-    is written once, for many."""
-    pair = pl.DataFrame({"i": [0], "j": [0]})
-    return bool(conflicts(pair, cast_terms([a], "i"), cast_terms([b], "j"))[0])
-
-
 def conflicts(
     pairs: pl.DataFrame, left: pl.DataFrame, right: pl.DataFrame
 ) -> npt.NDArray[np.bool_]:

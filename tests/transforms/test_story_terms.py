@@ -17,7 +17,6 @@ from transforms.story_terms import (
     article_participants,
     article_vectors,
     cast_terms,
-    conflict,
     conflicts,
     name_rarity,
     participants,
@@ -26,6 +25,12 @@ from transforms.story_terms import (
     terms_frame,
     words,
 )
+
+
+def conflict(a: Participants, b: Participants) -> bool:
+    """`conflicts` for one pair: the rule is written once, for many pairs."""
+    pair = pl.DataFrame({"i": [0], "j": [0]})
+    return bool(conflicts(pair, cast_terms([a], "i"), cast_terms([b], "j"))[0])
 
 
 def cosine(a: Vector, b: Vector) -> float:
