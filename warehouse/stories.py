@@ -154,10 +154,7 @@ def place(
     people = [found.get(a, Participants()) for a in order]
     factor = settings.params.conflict_factor
     dup = settings.duplicates
-    index = pl.DataFrame(
-        {"article_id": pl.Series(order, dtype=pl.String), "i": range(len(order))},
-        schema={"article_id": pl.String, "i": pl.Int64},
-    )
+    index = pl.DataFrame({"article_id": pl.Series(order, dtype=pl.String)}).with_row_index("i")
     with _registered(con, {"batch_terms": terms, "batch_index": index}):
         first_sequence = con.execute(sql("next_story_sequence")).fetchone()[0]  # type: ignore[index]
         con.execute(sql("story_pairs"))
