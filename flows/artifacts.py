@@ -23,7 +23,9 @@ def _report_link(report: str | None) -> str:
 def _invariants(summary: dict[str, Any]) -> str:
     if summary["violations"]:
         return "; ".join(summary["violations"])
-    return "hold" if summary.get("invariants_checked", True) else "not checked (nothing written)"
+    checked = summary["invariants_checked"]
+    scopes = {"run": "hold (the rows this run wrote)", "warehouse": "hold (the whole warehouse)"}
+    return scopes[checked] if checked else "not checked (nothing written)"
 
 
 def summary_markdown(summary: dict[str, Any]) -> str:

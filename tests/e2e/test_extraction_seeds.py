@@ -12,6 +12,7 @@ import pytest
 
 from newsdesk.settings import Settings
 from tests.conftest import SEEDS
+from warehouse.check import violations
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("prefect_harness")]
 
@@ -256,3 +257,23 @@ def test_check_finds_the_warehouse_consistent_and_lists_what_breaks_it(
         "error: 4 invariant(s) violated",
     ):
         assert expected in result.output, result.output
+
+
+def test_a_runs_check_reads_the_spans_of_the_articles_it_loaded(
+    warehouse: Path, tmp_path: Path
+) -> None:
+    """Per-article rows are checked for the run's own articles; the rest of the
+    invariants hold for the whole warehouse whatever the scope."""
+    broken = tmp_path / "broken.duckdb"
+    shutil.copy(warehouse, broken)
+    con = duckdb.connect(str(broken))
+    [(run_id,)] = con.execute("SELECT run_id FROM runs").fetchall()
+    con.execute("UPDATE quotes SET end_char = 1000000 WHERE rowid = 0")
+    con.execute("UPDATE entity_mentions SET entity_id = 'gone' WHERE rowid = 0")
+    con.execute("DELETE FROM stories")
+    spans = {"offset outside body: quotes (1)", "unknown entity: entity_mentions (1)"}
+    stories = {"placement without its story: story_articles (2)"}
+    assert {str(v) for v in violations(con)} == spans | stories
+    assert {str(v) for v in violations(con, run_id)} == spans | stories
+    assert {str(v) for v in violations(con, "a later run")} == stories
+    con.close()

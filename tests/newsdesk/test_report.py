@@ -193,6 +193,7 @@ def test_the_run_summary_links_the_report(tmp_path: Path) -> None:
         "status": "completed",
         "validation_passed": True,
         "violations": [],
+        "invariants_checked": "run",
         "data_docs": None,
         "duration_s": 1.0,
         **dict.fromkeys(
@@ -218,8 +219,10 @@ def test_the_run_summary_links_the_report(tmp_path: Path) -> None:
     assert f"| Report | [`{page}`]({page.as_uri()}) |" in linked
     assert "%20" in page.as_uri()
     assert "| Report | not written |" in summary_markdown({**summary, "report": None})
-    assert "| Warehouse invariants | hold |" in linked
-    idle = summary_markdown({**summary, "invariants_checked": False})
+    assert "| Warehouse invariants | hold (the rows this run wrote) |" in linked
+    whole = summary_markdown({**summary, "invariants_checked": "warehouse"})
+    assert "| Warehouse invariants | hold (the whole warehouse) |" in whole
+    idle = summary_markdown({**summary, "invariants_checked": None})
     assert "| Warehouse invariants | not checked (nothing written) |" in idle
 
 

@@ -1,9 +1,18 @@
 -- Warehouse invariants: one row per violation (check, what, how many), none
--- when the warehouse is consistent.
-WITH spans AS (
-    SELECT 'entity_mentions' AS tbl, article_id, start_char, end_char, text AS span FROM entity_mentions
-    UNION ALL SELECT 'quotes', article_id, start_char, end_char, quote_text FROM quotes
-    UNION ALL SELECT 'events', article_id, start_char, end_char, trigger_text FROM events
+-- when the warehouse is consistent. With $run_id, the rows written per article
+-- (mentions, quotes, events: most of the warehouse, never rewritten by a later
+-- run) are read only for the articles that run loaded.
+WITH all_spans AS (
+    SELECT 'entity_mentions' AS tbl, article_id, start_char, end_char, text AS span, entity_id
+    FROM entity_mentions
+    UNION ALL SELECT 'quotes', article_id, start_char, end_char, quote_text, NULL FROM quotes
+    UNION ALL SELECT 'events', article_id, start_char, end_char, trigger_text, NULL FROM events
+),
+spans AS (
+    SELECT * FROM all_spans
+    WHERE $run_id IS NULL OR article_id IN (
+        SELECT article_id FROM ingest_log WHERE run_id = $run_id AND status = 'loaded'
+    )
 ),
 latest AS (
     SELECT file_path, arg_max(status, seen_at) AS status, arg_max(article_id, seen_at) AS article_id
@@ -25,8 +34,8 @@ violations AS (
     FROM story_articles s ANTI JOIN articles a USING (article_id)
     UNION ALL
     SELECT 'unknown entity', 'entity_mentions', count(*)
-    FROM entity_mentions m WHERE m.entity_id IS NOT NULL
-      AND m.entity_id NOT IN (SELECT entity_id FROM entities)
+    FROM spans s WHERE s.tbl = 'entity_mentions' AND s.entity_id IS NOT NULL
+      AND s.entity_id NOT IN (SELECT entity_id FROM entities)
     UNION ALL
     SELECT 'unknown entity', 'entity_aliases', count(*)
     FROM entity_aliases x ANTI JOIN entities e USING (entity_id)
