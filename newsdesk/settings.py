@@ -50,11 +50,12 @@ class Settings(BaseSettings):
     )
     model: str = Field(default_factory=default_model, description="spaCy pipeline package name.")
     batch_size: int = Field(
-        default=16,
+        default=8,
         ge=1,
         description=(
             "Documents per spaCy nlp.pipe batch; a worker's memory follows the batch it "
-            "holds (64 long articles: ~650 MiB per worker, 16: ~360 MiB), its speed does not."
+            "holds (64 long articles: ~650 MiB per worker, 16: ~360 MiB, 8: ~280 MiB), "
+            "its speed does not."
         ),
     )
     n_process: int = Field(default=1, ge=1, description="spaCy worker processes (nlp.pipe).")
