@@ -24,7 +24,10 @@ def _invariants(summary: dict[str, Any]) -> str:
     if summary["violations"]:
         return "; ".join(summary["violations"])
     checked = summary["invariants_checked"]
-    scopes = {"run": "hold (the rows this run wrote)", "warehouse": "hold (the whole warehouse)"}
+    scopes = {
+        "run": "hold (spans against the bodies of this run's articles; the rest warehouse-wide)",
+        "warehouse": "hold (the whole warehouse)",
+    }
     return scopes[checked] if checked else "not checked (nothing written)"
 
 

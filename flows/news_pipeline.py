@@ -251,8 +251,8 @@ def _refresh_search(settings: Settings) -> str:
 
 @task(name="check warehouse invariants", cache_policy=NONE)
 def check_warehouse(settings: Settings, run_id: str | None) -> list[str]:
-    """After the run's last write: what `newsdesk check` would report, over the
-    rows this run wrote when `run_id` is given."""
+    """After the run's last write: what `newsdesk check` would report, with
+    spans compared only with the bodies of `run_id`'s articles when given."""
     logger = get_run_logger()
     with _warehouse(settings) as con:
         found = [str(v) for v in violations(con, run_id)]
@@ -383,11 +383,10 @@ def _write(settings: Settings) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         raise
     summary, problems = record_run(settings, run_id, "completed")
     summary["data_docs"] = str(docs) if docs else None
-    # A run checks the rows it wrote (the spans check reads every span against its
-    # body: ~2 s at 20,000 articles for the whole warehouse). After a run that
-    # failed or was killed, whose loaded chunks stay unchecked, it checks the
-    # whole warehouse; a run that saw no file after a completed one wrote only
-    # its own run row.
+    # A run compares spans only with the bodies of its own articles (all of them:
+    # 1.6 s at 17,396 articles). After a run that failed or was killed, whose
+    # loaded chunks stay unchecked, it checks the whole warehouse; a run that saw
+    # no file after a completed one wrote only its own run row.
     if interrupted or previous not in (None, "completed"):
         summary["invariants_checked"] = "warehouse"
     else:

@@ -22,7 +22,8 @@ class Violation:
 
 
 def violations(con: duckdb.DuckDBPyConnection, run_id: str | None = None) -> list[Violation]:
-    """The whole warehouse, or (with `run_id`) what that run could have broken:
-    a run's own check then costs what it loaded, not what the warehouse holds."""
+    """With `run_id`, spans are compared with the bodies of that run's articles
+    only, which keeps a run's own check from reading every body it ever
+    loaded; everything else is checked over the whole warehouse."""
     found = con.execute(sql("check_invariants"), {"run_id": run_id}).fetchall()
     return [Violation(c, w, n) for c, w, n in found]

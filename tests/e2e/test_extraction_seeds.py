@@ -259,21 +259,60 @@ def test_check_finds_the_warehouse_consistent_and_lists_what_breaks_it(
         assert expected in result.output, result.output
 
 
-def test_a_runs_check_reads_the_spans_of_the_articles_it_loaded(
+def test_a_runs_check_compares_spans_with_its_own_articles_bodies_only(
     warehouse: Path, tmp_path: Path
 ) -> None:
-    """Per-article rows are checked for the run's own articles; the rest of the
-    invariants hold for the whole warehouse whatever the scope."""
+    """Comparing spans with bodies is scoped to a run's articles; orphan rows,
+    unknown entities and stories are checked over the whole warehouse."""
     broken = tmp_path / "broken.duckdb"
     shutil.copy(warehouse, broken)
     con = duckdb.connect(str(broken))
-    [(run_id,)] = con.execute("SELECT run_id FROM runs").fetchall()
+    try:
+        [(run_id,)] = con.execute("SELECT run_id FROM runs").fetchall()
+        con.execute("UPDATE quotes SET end_char = 1000000 WHERE rowid = 0")
+        con.execute("UPDATE entity_mentions SET entity_id = 'gone' WHERE rowid = 0")
+        con.execute(
+            "INSERT INTO quotes SELECT * REPLACE ('orphan' AS quote_id, 'nowhere' AS article_id) "
+            "FROM quotes WHERE rowid = 1"
+        )
+        con.execute("DELETE FROM stories")
+        bodies = {"offset outside body: quotes (1)"}
+        everywhere = {
+            "orphan row: quotes (1)",
+            "unknown entity: entity_mentions (1)",
+            "placement without its story: story_articles (2)",
+        }
+        assert {str(v) for v in violations(con)} == bodies | everywhere
+        assert {str(v) for v in violations(con, run_id)} == bodies | everywhere
+        assert {str(v) for v in violations(con, "a later run")} == everywhere
+    finally:
+        con.close()
+
+
+def test_a_later_run_does_not_reread_earlier_articles_bodies(
+    warehouse: Path, tmp_path: Path
+) -> None:
+    from flows.news_pipeline import news_pipeline
+
+    db = tmp_path / "w.duckdb"
+    shutil.copy(warehouse, db)
+    con = duckdb.connect(str(db))
     con.execute("UPDATE quotes SET end_char = 1000000 WHERE rowid = 0")
-    con.execute("UPDATE entity_mentions SET entity_id = 'gone' WHERE rowid = 0")
-    con.execute("DELETE FROM stories")
-    spans = {"offset outside body: quotes (1)", "unknown entity: entity_mentions (1)"}
-    stories = {"placement without its story: story_articles (2)"}
-    assert {str(v) for v in violations(con)} == spans | stories
-    assert {str(v) for v in violations(con, run_id)} == spans | stories
-    assert {str(v) for v in violations(con, "a later run")} == stories
     con.close()
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "later.txt").write_text(
+        "date 2023-02-17 The Courier - Defence ministers met again in Brussels on Friday. "
+        "“We will keep supporting Ukraine for as long as it takes,” the minister said. "
+        "The talks ended without a new agreement on ammunition.\n",
+        encoding="utf-8",
+    )
+    settings = Settings(inbox=inbox, db=db, data_docs=tmp_path / "docs")
+    summary = news_pipeline(settings=settings)
+    assert (summary["loaded"], summary["invariants_checked"]) == (1, "run")
+    assert summary["violations"] == []
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        assert [str(v) for v in violations(con)] == ["offset outside body: quotes (1)"]
+    finally:
+        con.close()

@@ -219,7 +219,10 @@ def test_the_run_summary_links_the_report(tmp_path: Path) -> None:
     assert f"| Report | [`{page}`]({page.as_uri()}) |" in linked
     assert "%20" in page.as_uri()
     assert "| Report | not written |" in summary_markdown({**summary, "report": None})
-    assert "| Warehouse invariants | hold (the rows this run wrote) |" in linked
+    assert (
+        "| Warehouse invariants | hold (spans against the bodies of this run's articles; "
+        "the rest warehouse-wide) |"
+    ) in linked
     whole = summary_markdown({**summary, "invariants_checked": "warehouse"})
     assert "| Warehouse invariants | hold (the whole warehouse) |" in whole
     idle = summary_markdown({**summary, "invariants_checked": None})
