@@ -3,8 +3,9 @@
 -- them: same tokenizer macro, stopwords and stemmer, then document frequencies
 -- and the BM25 statistics brought up to date. Tokenising and stemming, the
 -- cost of a rebuild, follow the new rows; what scans the index (new ids against
--- docs, new terms against dict, stats) is cheap beside it. It writes the extension's own tables (docs, dict, terms,
--- stats), whose layout belongs to the pinned DuckDB version:
+-- docs, new terms against dict, stats) is cheap beside it. It writes the
+-- extension's own tables (docs, dict, terms, stats), whose layout belongs to
+-- the pinned DuckDB version:
 -- tests/warehouse/test_search.py checks an appended index against a rebuilt one.
 CREATE OR REPLACE TEMP TABLE search_new_docs AS
 SELECT name,

@@ -7,6 +7,9 @@ WITH spans AS (
     UNION ALL SELECT 'quotes', article_id, start_char, end_char, quote_text FROM quotes
     UNION ALL SELECT 'events', article_id, start_char, end_char, trigger_text FROM events
 ),
+bodies AS (
+    SELECT article_id, body FROM articles WHERE $run_id IS NULL OR run_id = $run_id
+),
 latest AS (
     SELECT file_path, arg_max(status, seen_at) AS status, arg_max(article_id, seen_at) AS article_id
     FROM ingest_log GROUP BY file_path
@@ -34,15 +37,13 @@ violations AS (
     FROM entity_aliases x ANTI JOIN entities e USING (entity_id)
     UNION ALL
     SELECT 'offset outside body', s.tbl, count(*)
-    FROM spans s JOIN articles a USING (article_id)
-    WHERE ($run_id IS NULL OR a.run_id = $run_id)
-      AND (s.start_char < 0 OR s.end_char <= s.start_char OR s.end_char > length(a.body))
+    FROM spans s JOIN bodies a USING (article_id)
+    WHERE s.start_char < 0 OR s.end_char <= s.start_char OR s.end_char > length(a.body)
     GROUP BY ALL
     UNION ALL
     SELECT 'span differs from body', s.tbl, count(*)
-    FROM spans s JOIN articles a USING (article_id)
-    WHERE ($run_id IS NULL OR a.run_id = $run_id)
-      AND s.end_char <= length(a.body)
+    FROM spans s JOIN bodies a USING (article_id)
+    WHERE s.end_char <= length(a.body)
       AND substring(a.body, s.start_char + 1, s.end_char - s.start_char) <> s.span
     GROUP BY ALL
     UNION ALL
