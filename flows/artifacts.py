@@ -23,12 +23,15 @@ def _report_link(report: str | None) -> str:
 def _invariants(summary: dict[str, Any]) -> str:
     if summary["violations"]:
         return "; ".join(summary["violations"])
-    checked = summary["invariants_checked"]
-    scopes = {
-        "run": "hold (spans against the bodies of this run's articles; the rest warehouse-wide)",
-        "warehouse": "hold (the whole warehouse)",
-    }
-    return scopes[checked] if checked else "not checked (nothing written)"
+    runs: list[str] | None = summary["invariants_checked"]
+    if not runs:
+        return "not checked (nothing written since the last check)"
+    earlier = len([r for r in runs if r != summary["run_id"]])
+    if earlier == len(runs):
+        whose = f"{earlier} earlier unchecked run(s)"
+    else:
+        whose = "this run" + (f" and {earlier} earlier unchecked run(s)" if earlier else "")
+    return f"hold (spans against the bodies of the articles of {whose}; the rest warehouse-wide)"
 
 
 def summary_markdown(summary: dict[str, Any]) -> str:

@@ -43,7 +43,7 @@ from transforms.intake import Intake, drop_known, intake, quarantine
 from transforms.language import EXTRACTED_LANGUAGES
 from transforms.nlp import package_version
 from warehouse import load, search, stories
-from warehouse.check import violations
+from warehouse.check import mark_checked, unchecked_runs, violations
 from warehouse.connection import open_warehouse
 
 MIN_FILES_PER_WORKER = 50
@@ -250,17 +250,26 @@ def _refresh_search(settings: Settings) -> str:
 
 
 @task(name="check warehouse invariants", cache_policy=NONE)
-def check_warehouse(settings: Settings, run_id: str | None) -> list[str]:
+def check_warehouse(settings: Settings) -> tuple[list[str] | None, list[str]]:
     """After the run's last write: what `newsdesk check` would report, with
-    spans compared only with the bodies of `run_id`'s articles when given."""
+    spans compared only with the bodies of the runs no check has found
+    consistent yet (this one, and any that failed, were killed or found
+    violations). Returns those runs (None when there were none, so nothing
+    was checked) and the violations; a clean check marks the runs checked."""
     logger = get_run_logger()
     with _warehouse(settings) as con:
-        found = [str(v) for v in violations(con, run_id)]
+        runs = unchecked_runs(con)
+        if not runs:
+            logger.info("nothing written since the last check")
+            return None, []
+        found = [str(v) for v in violations(con, runs)]
+        if not found:
+            mark_checked(con, runs, _now())
     for violation in found:
         logger.error("warehouse invariant violated: %s", violation)
     if not found:
-        logger.info("warehouse invariants hold")
-    return found
+        logger.info("warehouse invariants hold (spans of %d run(s) compared)", len(runs))
+    return runs, found
 
 
 @task(name="write report", cache_policy=NONE)
@@ -349,7 +358,6 @@ def _write(settings: Settings) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     docs: Path | None = None
     with _warehouse(settings) as con:
         interrupted = load.start_run(con, run_id, runtime.flow_run.id, _now())
-        previous = load.previous_run_status(con, run_id)
     if interrupted:
         logger.warning(
             "%d earlier run(s) were killed mid-run and are now marked interrupted; "
@@ -383,18 +391,7 @@ def _write(settings: Settings) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         raise
     summary, problems = record_run(settings, run_id, "completed")
     summary["data_docs"] = str(docs) if docs else None
-    # A run compares spans only with the bodies of its own articles (all of them:
-    # 1.6 s at 17,396 articles). After a run that failed or was killed, whose
-    # loaded chunks stay unchecked, it checks the whole warehouse; a run that saw
-    # no file after a completed one wrote only its own run row.
-    if interrupted or previous not in (None, "completed"):
-        summary["invariants_checked"] = "warehouse"
-    else:
-        summary["invariants_checked"] = "run" if summary["files_seen"] else None
-    scope = run_id if summary["invariants_checked"] == "run" else None
-    summary["violations"] = (
-        check_warehouse(settings, scope) if summary["invariants_checked"] else []
-    )
+    summary["invariants_checked"], summary["violations"] = check_warehouse(settings)
     summary["search"] = _refresh_search(settings)
     summary["report"] = _refresh_report(settings, summary["files_seen"])
     logger.info(

@@ -65,11 +65,6 @@ def start_run(
     return int(stale[0]) if stale else 0
 
 
-def previous_run_status(con: duckdb.DuckDBPyConnection, run_id: str) -> str | None:
-    row = con.execute(sql("previous_run_status"), {"run_id": run_id}).fetchone()
-    return str(row[0]) if row else None
-
-
 @contextmanager
 def _registered(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) -> Iterator[None]:
     """Expose polars frames to SQL by name (through Arrow, no copies per row)."""

@@ -36,13 +36,14 @@ def available() -> list[Migration]:
     return found
 
 
-def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[int]:
-    """Apply the pending migrations; returns the versions applied now."""
+def apply_migrations(con: duckdb.DuckDBPyConnection, until: int | None = None) -> list[int]:
+    """Apply the pending migrations (those up to version `until`, if given, so a
+    warehouse can be brought to a past schema); returns the versions applied now."""
     con.execute(sql("create_schema_version"))
     done = {row[0] for row in con.execute(sql("applied_versions")).fetchall()}
     applied = []
     for migration in available():
-        if migration.version in done:
+        if migration.version in done or (until is not None and migration.version > until):
             continue
         con.begin()
         try:

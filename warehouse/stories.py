@@ -18,6 +18,7 @@ from transforms.near_duplicates import find_duplicates
 from transforms.schemas import INCIDENTS, STORIES
 from transforms.stories import Cluster, Incoming, StoryParams, assign, placements_frame
 from transforms.story_terms import (
+    PRINCIPAL_PREFIX,
     PRINCIPAL_SENTENCES,
     BatchSimilarity,
     Participants,
@@ -106,7 +107,7 @@ def _touched_rows(
 
 
 def _unmarked_principals(con: duckdb.DuckDBPyConnection, unmarked: pl.DataFrame) -> int:
-    """How many of the `unmarked` stored articles (article_id: reached by the
+    """How many of the `unmarked` stored articles (sequence: reached by the
     batch's pairs, no participant terms) have a principal person all the same:
     they were placed before the terms existed."""
     if unmarked.is_empty():
@@ -122,20 +123,28 @@ def _participant_conflicts(
     """The pairs of `batch_pairs` (pair: their rowid) whose participants
     conflict, by the rule that weighs the batch's own pairs (`people` in the
     batch's order), and the stored articles they reach that have no
-    participant terms (article_id). Only the reached articles' terms are read,
-    and the pairs come over as positions: at 20,000 stored copies of one corpus
+    participant terms (sequence). Only the reached articles' terms are read,
+    and the pairs come over as integers: at 20,000 stored copies of one corpus
     a batch of 500 makes two million of them."""
-    reached = con.execute(sql("story_pair_stored")).pl().with_row_index("j")
+    reached = con.execute(sql("story_pair_stored")).pl()
     with _registered(con, {"batch_stored": reached}):
         stored = con.execute(sql("story_participant_terms")).pl()
-        pairs = con.execute(sql("story_pair_positions")).pl() if factor != 1.0 else None
-    unmarked = reached.join(stored, on="j", how="anti").select(
-        pl.col("stored_id").alias("article_id")
-    )
-    if pairs is None:
+    unmarked = reached.join(stored, on="j", how="anti").select(pl.col("j").alias("sequence"))
+    if factor == 1.0:
         return pl.DataFrame(schema={"pair": pl.Int64}), unmarked
-    clash = conflicts(pairs, cast_terms(people, "i"), stored)
+    batch = cast_terms(people, "i")
+    led = {
+        "batch_led": _principal_holders(batch, "i"),
+        "stored_led": _principal_holders(stored, "j"),
+    }
+    with _registered(con, led):
+        pairs = con.execute(sql("story_pair_positions")).pl()
+    clash = conflicts(pairs, batch, stored)
     return pairs.filter(pl.Series(clash)).select("pair"), unmarked
+
+
+def _principal_holders(terms: pl.DataFrame, at: str) -> pl.DataFrame:
+    return terms.filter(pl.col("term").str.starts_with(PRINCIPAL_PREFIX)).select(at).unique()
 
 
 def place(

@@ -246,6 +246,7 @@ def test_check_finds_the_warehouse_consistent_and_lists_what_breaks_it(
     con.execute("UPDATE quotes SET end_char = 1000000 WHERE rowid = 0")
     con.execute("UPDATE runs SET loaded = loaded + 1")
     con.execute("DELETE FROM stories")
+    con.execute("UPDATE article_terms SET sequence = sequence + 100 WHERE term = 'nato'")
     con.close()
     result = CliRunner().invoke(app, ["check", "--db", str(broken)])
     assert result.exit_code == 1
@@ -254,7 +255,8 @@ def test_check_finds_the_warehouse_consistent_and_lists_what_breaks_it(
         "offset outside body: quotes (1)",
         "run counts differ from ingest_log",
         "placement without its story: story_articles (2)",
-        "error: 4 invariant(s) violated",
+        "terms without their placement: article_terms (2)",
+        "error: 5 invariant(s) violated",
     ):
         assert expected in result.output, result.output
 
@@ -283,8 +285,8 @@ def test_a_runs_check_compares_spans_with_its_own_articles_bodies_only(
             "placement without its story: story_articles (2)",
         }
         assert {str(v) for v in violations(con)} == bodies | everywhere
-        assert {str(v) for v in violations(con, run_id)} == bodies | everywhere
-        assert {str(v) for v in violations(con, "a later run")} == everywhere
+        assert {str(v) for v in violations(con, [run_id])} == bodies | everywhere
+        assert {str(v) for v in violations(con, ["a later run"])} == everywhere
     finally:
         con.close()
 
@@ -309,10 +311,50 @@ def test_a_later_run_does_not_reread_earlier_articles_bodies(
     )
     settings = Settings(inbox=inbox, db=db, data_docs=tmp_path / "docs")
     summary = news_pipeline(settings=settings)
-    assert (summary["loaded"], summary["invariants_checked"]) == (1, "run")
+    assert (summary["loaded"], summary["invariants_checked"]) == (1, [summary["run_id"]])
     assert summary["violations"] == []
     con = duckdb.connect(str(db), read_only=True)
     try:
         assert [str(v) for v in violations(con)] == ["offset outside body: quotes (1)"]
     finally:
         con.close()
+
+
+def test_runs_check_what_no_check_has_passed_until_it_is_mended(
+    warehouse: Path, tmp_path: Path
+) -> None:
+    """A run killed during its check, or whose check found a violation, stays
+    unchecked: every later run compares its articles again and reports the
+    violation until it is mended, then marks it checked."""
+    from flows.news_pipeline import news_pipeline
+
+    db = tmp_path / "w.duckdb"
+    shutil.copy(warehouse, db)
+    con = duckdb.connect(str(db))
+    [(seeds_run,)] = con.execute("SELECT run_id FROM runs WHERE checked_at IS NOT NULL").fetchall()
+    con.execute("UPDATE quotes SET end_char = 1000000 WHERE rowid = 0")
+    con.execute("UPDATE runs SET checked_at = NULL")  # as if killed during its check
+    con.close()
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    settings = Settings(inbox=inbox, db=db, data_docs=tmp_path / "docs")
+    idle = news_pipeline(settings=settings)
+    assert (idle["files_seen"], idle["invariants_checked"]) == (0, [seeds_run])
+    assert idle["violations"] == ["offset outside body: quotes (1)"]
+    (inbox / "later.txt").write_text(
+        "date 2023-02-17 The Courier - Defence ministers met again in Brussels on Friday. "
+        "The talks ended without a new agreement on ammunition, officials said.\n",
+        encoding="utf-8",
+    )
+    later = news_pipeline(settings=settings)
+    assert later["invariants_checked"] == [seeds_run, later["run_id"]]
+    assert later["violations"] == ["offset outside body: quotes (1)"]
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE quotes SET end_char = start_char + length(quote_text) WHERE rowid = 0")
+    con.close()
+    mended = news_pipeline(settings=settings)
+    assert (mended["invariants_checked"], mended["violations"]) == (
+        [seeds_run, later["run_id"]],
+        [],
+    )
+    assert news_pipeline(settings=settings)["invariants_checked"] is None

@@ -193,7 +193,7 @@ def test_the_run_summary_links_the_report(tmp_path: Path) -> None:
         "status": "completed",
         "validation_passed": True,
         "violations": [],
-        "invariants_checked": "run",
+        "invariants_checked": ["r1"],
         "data_docs": None,
         "duration_s": 1.0,
         **dict.fromkeys(
@@ -220,13 +220,18 @@ def test_the_run_summary_links_the_report(tmp_path: Path) -> None:
     assert "%20" in page.as_uri()
     assert "| Report | not written |" in summary_markdown({**summary, "report": None})
     assert (
-        "| Warehouse invariants | hold (spans against the bodies of this run's articles; "
+        "| Warehouse invariants | hold (spans against the bodies of the articles of this run; "
         "the rest warehouse-wide) |"
     ) in linked
-    whole = summary_markdown({**summary, "invariants_checked": "warehouse"})
-    assert "| Warehouse invariants | hold (the whole warehouse) |" in whole
+    both = summary_markdown({**summary, "invariants_checked": ["r0", "r1"]})
+    assert (
+        "| Warehouse invariants | hold (spans against the bodies of the articles of this run "
+        "and 1 earlier unchecked run(s); the rest warehouse-wide) |"
+    ) in both
+    earlier = summary_markdown({**summary, "invariants_checked": ["r0"]})
+    assert "of the articles of 1 earlier unchecked run(s);" in earlier
     idle = summary_markdown({**summary, "invariants_checked": None})
-    assert "| Warehouse invariants | not checked (nothing written) |" in idle
+    assert "| Warehouse invariants | not checked (nothing written since the last check) |" in idle
 
 
 def test_the_script_bundle_is_cached_and_a_damaged_copy_rebuilt(

@@ -68,3 +68,29 @@ def test_migrations_are_ordered_recorded_and_applied_once(tmp_path: Path) -> Non
     con.close()
     again = connect(tmp_path / "w.duckdb")
     assert again.execute("SELECT count(*) FROM schema_version").fetchone() == (len(versions),)
+
+
+def test_article_terms_take_their_articles_sequence_when_upgraded() -> None:
+    """Migration 007 keys stored terms by arrival sequence for candidate
+    blocking; terms stored before it get their article's, and a term whose
+    article was never placed has no vector to belong to."""
+    con = duckdb.connect()
+    assert apply_migrations(con, until=6) == [1, 2, 3, 4, 5, 6]
+    con.execute(
+        "INSERT INTO story_articles (story_id, incident_id, article_id, sequence) VALUES "
+        "('s1', 'i1', 'a', 0), ('s1', 'i1', 'b', 1)"
+    )
+    con.execute(
+        "INSERT INTO article_terms (article_id, term, weight) VALUES "
+        "('a', 'nato', 0.8), ('a', 'P:stoltenberg', 0), ('b', 'nato', 0.6), ('c', 'nato', 1.0)"
+    )
+    assert apply_migrations(con) == [v.version for v in available() if v.version > 6]
+    rows = con.execute(
+        "SELECT article_id, sequence, term, weight FROM article_terms ORDER BY ALL"
+    ).fetchall()
+    assert rows == [("a", 0, "P:stoltenberg", 0.0), ("a", 0, "nato", 0.8), ("b", 1, "nato", 0.6)]
+    nullable = con.execute(
+        "SELECT is_nullable FROM information_schema.columns "
+        "WHERE table_name = 'article_terms' AND column_name = 'sequence'"
+    ).fetchone()
+    assert nullable == ("NO",)

@@ -1,14 +1,15 @@
 -- Warehouse invariants: one row per violation (check, what, how many), none
--- when the warehouse is consistent. With $run_id, spans are compared with the
--- bodies of that run's articles only (reading every body is most of the cost,
--- and no later run rewrites an article); every other check reads everything.
+-- when the warehouse is consistent. With $runs (a list of run ids), spans are
+-- compared with the bodies of those runs' articles only (reading every body is
+-- most of the cost, and no later run rewrites an article); every other check
+-- reads everything.
 WITH spans AS (
     SELECT 'entity_mentions' AS tbl, article_id, start_char, end_char, text AS span FROM entity_mentions
     UNION ALL SELECT 'quotes', article_id, start_char, end_char, quote_text FROM quotes
     UNION ALL SELECT 'events', article_id, start_char, end_char, trigger_text FROM events
 ),
 bodies AS (
-    SELECT article_id, body FROM articles WHERE $run_id IS NULL OR run_id = $run_id
+    SELECT article_id, body FROM articles WHERE $runs IS NULL OR list_contains($runs, run_id)
 ),
 latest AS (
     SELECT file_path, arg_max(status, seen_at) AS status, arg_max(article_id, seen_at) AS article_id
@@ -66,6 +67,9 @@ violations AS (
     UNION ALL
     SELECT 'placement without its incident', 'story_articles', count(*)
     FROM story_articles s WHERE s.incident_id NOT IN (SELECT incident_id FROM incidents)
+    UNION ALL
+    SELECT 'terms without their placement', 'article_terms', count(*)
+    FROM article_terms t ANTI JOIN story_articles s USING (article_id, sequence)
     UNION ALL
     SELECT 'story count differs from placements', s.story_id, 1
     FROM stories s LEFT JOIN (

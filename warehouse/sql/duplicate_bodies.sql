@@ -5,4 +5,9 @@
 -- candidate at all).
 SELECT article_id, body
 FROM articles
-WHERE article_id IN (SELECT stored_id FROM batch_pairs WHERE dot >= $screen);
+WHERE article_id IN (
+    SELECT s.article_id
+    FROM batch_pairs p
+    JOIN story_articles s ON s.sequence = p.stored
+    WHERE p.dot >= $screen
+);

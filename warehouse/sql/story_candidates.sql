@@ -10,7 +10,7 @@ WITH sums AS (
                 ELSE sum(p.dot)
            END AS dot
     FROM batch_pairs p
-    JOIN story_articles s ON s.article_id = p.stored_id AND s.duplicate_of IS NULL
+    JOIN story_articles s ON s.sequence = p.stored AND s.duplicate_of IS NULL
     GROUP BY GROUPING SETS ((p.i, s.story_id), (p.i, s.incident_id))
 )
 SELECT b.article_id, sums.cluster_id, sums.dot

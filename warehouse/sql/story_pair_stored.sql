@@ -1,3 +1,3 @@
--- The stored articles the batch's pairs reach, each once: the only ones whose
--- participant terms are read.
-SELECT DISTINCT stored_id FROM batch_pairs ORDER BY stored_id;
+-- The stored articles the batch's pairs reach, each once, by sequence: the only
+-- ones whose participant terms are read.
+SELECT DISTINCT stored AS j FROM batch_pairs;

@@ -1,0 +1,1 @@
+UPDATE runs SET checked_at = $now WHERE list_contains($runs, run_id);
