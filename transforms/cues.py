@@ -21,6 +21,21 @@ THOUGHT_VERBS = frozenset(
     believe think feel fear hope expect consider doubt suspect worry reckon
     """.split()
 )
+# Verbs of knowing report a belief only through a "that" or bare finite clause
+# ("she knows the race is close"); "knows how it works" or "knew him" report nothing.
+KNOWING_VERBS = frozenset("know realize realise understand recognize recognise sense".split())
+# Adjectives of belief and feeling that report a held view through a clause
+# after a copula: "he is confident that ...", "they were worried the deal ...".
+BELIEF_ADJECTIVES = frozenset(
+    """
+    confident convinced sure certain aware worried afraid hopeful optimistic
+    pessimistic concerned adamant skeptical sceptical fearful persuaded
+    """.split()
+)
+# Verbs of wanting, planning and expecting that report an intention or
+# expectation through an infinitive: "plans to run", "hopes to win", "the Fed
+# is expected to act". (Commitments, "vowed to", are message verbs below.)
+INTENTION_VERBS = frozenset("want plan intend hope expect".split())
 CUE_VERBS = SPEECH_VERBS | THOUGHT_VERBS
 # Verbs that report a request or plan through an infinitive: "urged allies to send".
 DIRECTIVE_VERBS = frozenset(

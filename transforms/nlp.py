@@ -13,6 +13,11 @@ from spacy.tokens import Doc
 # the parser gives clauses, subjects and objects; ner gives the mentions.
 REQUIRED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 PARAGRAPH_SENTENCES = "paragraph_sentences"
+# Verb forms the small English models lemmatise wrongly ("hoped" → "hop"),
+# which hides a thought verb from the cue lexicon. The attribute ruler sets
+# their lemma before the lemmatizer, which keeps a lemma already set.
+LEMMA_EXCEPTIONS = {"hope": ("hoped", "hopes", "hoping")}
+_VERB_TAGS = ["VBD", "VBG", "VBN", "VBZ"]
 
 
 @Language.component(PARAGRAPH_SENTENCES)
@@ -35,6 +40,10 @@ def load_nlp(model: str) -> Language:
     names = spacy.util.load_meta(meta).get("pipeline", [])
     nlp = spacy.load(model, exclude=[name for name in names if name not in REQUIRED])
     nlp.add_pipe(PARAGRAPH_SENTENCES, before="parser")
+    ruler = nlp.get_pipe("attribute_ruler")
+    for lemma, forms in LEMMA_EXCEPTIONS.items():
+        pattern = [{"LOWER": {"IN": list(forms)}, "TAG": {"IN": _VERB_TAGS}}]
+        ruler.add([pattern], {"LEMMA": lemma})  # type: ignore[attr-defined]
     return nlp
 
 

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from transforms.cues import (
     ACCORDING_TO,
     ADDRESSEE_VERBS,
+    BELIEF_ADJECTIVES,
     COLON,
     COLON_SOURCES,
     CUE_VERBS,
@@ -27,11 +28,14 @@ from transforms.cues import (
     DIRECTIVE_VERBS,
     EVIDENCE_VERBS,
     FINDING_VERBS,
+    INTENTION_VERBS,
+    KNOWING_VERBS,
     OBJECT_CUES,
     OBJECT_EVIDENCE,
     PREPOSITION_CUES,
     SOURCES,
     SPEECH_NOUNS,
+    SPEECH_VERBS,
     STANCE_VERBS,
     TOPIC_CUES,
 )
@@ -186,6 +190,12 @@ def _subject(
 ) -> tuple[int, int] | None:
     """The speaker phrase of a cue verb; `outside` is a quote's character span,
     inside which no subject of the cue can stand."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        # "X is expected to ...", "it was reported that ...": a passive cue's
+        # subject is what is spoken of; the source, if any, is its "by" agent.
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        named = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        return _phrase(named, resolver) if named is not None else None
     for child in verb.children:
         if child.dep_ in _SUBJECTS and not (outside[0] <= child.idx < outside[1]):
             if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
@@ -221,7 +231,32 @@ def _is_cue(tok: Token) -> bool:
             c.dep_ == "nsubj" and (c.lower_ in SOURCES or c.lemma_.lower() in SOURCES)
             for c in holder.children
         )
+    if lemma in INTENTION_VERBS and lemma not in CUE_VERBS:
+        return _intends(tok)
+    if lemma in KNOWING_VERBS:
+        return any(_finite_statement(c) for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i)
     return lemma in CUE_VERBS or lemma in OBJECT_CUES
+
+
+def _intends(tok: Token) -> bool:
+    """An intention verb with its infinitive ("plans to run")."""
+    return any(_infinitive(c) for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i)
+
+
+def _infinitive(clause: Token) -> bool:
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+
+
+_WH_OPENERS = frozenset("how why what whether if when where who which".split())
+
+
+def _finite_statement(clause: Token) -> bool:
+    """A clause that states something: it has a subject and does not open with a
+    question word ("knows how it works" is no belief)."""
+    first = clause.left_edge
+    if first.lower_ in _WH_OPENERS or first.tag_ in ("WDT", "WP", "WRB"):
+        return False
+    return any(c.dep_ in _SUBJECTS for c in clause.children)
 
 
 def _reports(tok: Token) -> bool:
@@ -352,11 +387,13 @@ def _holds_clause_core(doc: Doc, indices: list[int], head: Token) -> bool:
 
 
 def _clause_end(head: Token) -> int:
-    """A reported clause ends where a coordinated report begins ("they were
-    worried, and most said the economy mattered"; "conceded that X but implied
-    that Y"): that one is a report of its own, not more of this one."""
+    """A reported clause ends where a coordinated report of speech begins ("they
+    were worried, and most said the economy mattered"; "conceded that X but
+    implied that Y"): that one is a report of its own, not more of this one. A
+    coordinated verb of thought ("..., and the senator felt he had to answer")
+    goes on with what was reported."""
     for conj in head.children:
-        if conj.dep_ == "conj" and _reports(conj):
+        if conj.dep_ == "conj" and _reports(conj) and conj.lemma_.lower() in SPEECH_VERBS:
             edge = conj.left_edge.i
             while conj.doc[edge].is_punct or conj.doc[edge].dep_ == "cc":
                 edge += 1  # the conjunction may hang from either clause
@@ -402,20 +439,60 @@ def _displaced_that_clause(tok: Token) -> list[Token]:
     return []
 
 
+def _addressee_start(tok: Token, clause: Token) -> int:
+    """Where a request's content starts: "urged the party to drop the rule" and
+    "called on the party to drop the rule" ask the party, so the one asked
+    opens what was asked of them."""
+    start = clause.left_edge.i
+    if clause.dep_ != "xcomp" or tok.lemma_.lower() not in DIRECTIVE_VERBS:
+        return start
+    asked = [c for c in tok.children if c.dep_ == "dobj" and tok.i < c.i < clause.i]
+    # "called on the council to act": the one asked stands after "on".
+    asked += [
+        o
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon") and tok.i < c.i < clause.i
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    return min([start, *(c.left_edge.i for c in asked)])
+
+
+def _joined(pieces: list[tuple[int, int]], tok: Token) -> list[tuple[int, int]]:
+    """Two complements after one cue with only punctuation or a conjunction
+    between ("say she is likely to argue X, it no longer makes sense") are one
+    statement the parser split; a piece before the cue stays its own."""
+    doc = tok.doc
+    joined: list[tuple[int, int]] = []
+    for start, end in sorted(pieces):
+        if (
+            joined
+            and start > tok.i
+            and joined[-1][0] > tok.i
+            and all(t.is_punct or t.is_space or t.dep_ == "cc" for t in doc[joined[-1][1] : start])
+        ):
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
+
+
 def _clause_pieces(tok: Token) -> list[tuple[int, int]]:
     """Token bounds of the content a cue verb reports: its clausal complement,
     an infinitive after a directive verb, or the sentence around a parenthetical."""
     comps = [c for c in tok.children if c.dep_ == "ccomp"]
     if not comps and tok.lemma_.lower() in DIRECTIVE_VERBS:
         comps = [c for c in tok.children if c.dep_ == "xcomp"]
+    if not comps and tok.lemma_.lower() in INTENTION_VERBS:
+        comps = [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and _infinitive(c)]
     comps = [c for c in comps if c.i > tok.i or _fronted(c, tok)]
     if len(comps) > 1:
         comps = [c for c in comps if not _own_report(c)] or comps[:1]
     if not comps:
         comps = _displaced_that_clause(tok)
     if comps:
-        pieces = [_trim(tok.doc, c.left_edge.i, _clause_end(c)) for c in comps]
-        return [p for p in pieces if p]
+        pieces = [_trim(tok.doc, _addressee_start(tok, c), _clause_end(c)) for c in comps]
+        return _joined([p for p in pieces if p], tok)
     # The head is the reported sentence's root, which a misparse can leave a
     # noun ("those donations paid for ..." read as a noun phrase).
     paratactic = tok.dep_ == "parataxis" and (
@@ -637,6 +714,9 @@ def _indirect(
             if content is not None:
                 found.append((content[0], content[1], tok.lemma_.lower(), tok, content[2]))
             continue
+        if (held := _held_belief(tok, resolver)) is not None:
+            found.append(held)
+            continue
         if not _is_cue(tok):
             continue
         if (aside := _as_aside(tok, resolver)) is not None:
@@ -652,6 +732,30 @@ def _indirect(
             continue  # a noun-phrase message needs someone to have delivered it
         found.extend((*bounds, tok.lemma_.lower(), tok, subject) for bounds in pieces)
     return found
+
+
+def _held_belief(
+    tok: Token, resolver: SpeakerResolver
+) -> tuple[int, int, str, Token | None, tuple[int, int] | None] | None:
+    """ "He is confident that X", "they were worried the deal would fail": an
+    adjective of belief after a copula reports its clause as the subject's view."""
+    if tok.pos_ != "ADJ" or tok.lower_ not in BELIEF_ADJECTIVES or tok.dep_ != "acomp":
+        return None
+    if tok.head.lemma_.lower() == "make":
+        return None  # "make sure that ..." is an act, not a belief
+    clause = next(
+        (c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i and _finite_statement(c)),
+        None,
+    )
+    if clause is None or tok.head.pos_ not in ("AUX", "VERB"):
+        return None
+    if any(c.dep_ == "neg" for c in tok.head.children):
+        return None
+    subject = _subject(tok.head, resolver)
+    bounds = _trim(tok.doc, clause.left_edge.i, _clause_end(clause))
+    if subject is None or bounds is None:
+        return None
+    return (*bounds, tok.lower_, tok, subject)
 
 
 def _adjacent(window: list[Token], cue: Token) -> bool:

@@ -525,3 +525,76 @@ def test_a_verb_of_perception_does_not_end_a_reported_clause(analyse: Analyse) -
 def test_a_coordinated_evidence_verb_keeps_its_own_subject(analyse: Analyse) -> None:
     q = analyse("Turnout was low, and a new poll shows the senator leading.").quote("the senator")
     assert (q.cue, q.speaker_text) == ("show", "a new poll")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "speaker"),
+    [
+        # thought: verbs of hoping (the model's lemma "hop" is corrected) and knowing
+        ("Ann Lee hoped the talks would resume soon.", "the talks would resume", "hope", "Ann Lee"),
+        ("The senator knows the race is close.", "the race is close", "know", "The senator"),
+        # a held view after an adjective of belief
+        (
+            "The minister was confident that the deal would hold.",
+            "that the deal would hold",
+            "confident",
+            "The minister",
+        ),
+        # intentions and expectations through an infinitive
+        ("The union plans to strike next week.", "to strike next week", "plan", "The union"),
+        ("Ann Lee wants to run for governor.", "to run for governor", "want", "Ann Lee"),
+    ],
+)
+def test_thoughts_intentions_and_held_views_are_reported(
+    analyse: Analyse, text: str, content: str, cue: str, speaker: str
+) -> None:
+    q = analyse(text).quote(content)
+    assert (q.kind, q.cue, q.speaker_text) == ("indirect", cue, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He knows how the system works.",
+        "She knew him from school.",
+        "They were not confident that the bridge would hold.",
+        "Make sure that the doors are locked.",
+        "The company hopes for a better year.",
+    ],
+)
+def test_knowing_a_fact_or_a_person_and_denied_views_report_nothing(
+    analyse: Analyse, text: str
+) -> None:
+    assert _spans(analyse(text)) == []
+
+
+def test_a_passive_cues_subject_is_what_is_spoken_of_not_its_source(analyse: Analyse) -> None:
+    expected = analyse("The central bank is expected to raise rates again.").quote("raise rates")
+    assert (expected.cue, expected.speaker_text) == ("expect", None)
+    told = analyse("Voters were told by officials that the polls would close early.")
+    assert told.quote("the polls would close").speaker_text == "officials"
+
+
+def test_a_request_names_the_one_asked_at_the_start_of_its_content(analyse: Analyse) -> None:
+    assert _spans(analyse("Ann Lee urged the party to drop the rule.")) == [
+        "the party to drop the rule"
+    ]
+
+
+def test_a_coordinated_thought_goes_on_with_the_report(analyse: Analyse) -> None:
+    a = analyse("Lee said the vote was close and the senator felt he had to answer.")
+    assert _spans(a) == ["the vote was close and the senator felt he had to answer"]
+
+
+def test_two_complements_after_one_cue_are_one_statement(analyse: Analyse) -> None:
+    a = analyse(
+        "Local officials said the bridge was unsafe, it had not been inspected for a decade."
+    )
+    assert _spans(a) == ["the bridge was unsafe, it had not been inspected for a decade"]
+    assert a.quotes[0].speaker_text == "Local officials"
+
+
+def test_a_call_on_someone_names_them_at_the_start_of_the_request(analyse: Analyse) -> None:
+    assert _spans(analyse("Ann Lee called on the council to drop the plan.")) == [
+        "the council to drop the plan"
+    ]
