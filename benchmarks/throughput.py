@@ -69,12 +69,14 @@ def _role(process: psutil.Process, root: int) -> str:
 
 
 PEAK_SHARES: dict[str, int] = {}
+ROLE_PEAKS: dict[str, int] = {}
 
 
 def child_run(inbox: Path, db: Path, n_process: int) -> tuple[dict[str, Any], float, int]:
     """One `news_pipeline` run in a fresh process: its summary, wall seconds and
     the peak summed RSS (bytes) of its process tree (its split by role, at that
-    peak, is left in PEAK_SHARES)."""
+    peak, is left in PEAK_SHARES, and each role's own peak in ROLE_PEAKS: the
+    tree's peak is set where one role's transient meets another's)."""
     env = {**os.environ, "PREFECT_HOME": str(db.parent / "prefect")}
     started = time.perf_counter()
     proc = subprocess.Popen(
@@ -93,6 +95,7 @@ def child_run(inbox: Path, db: Path, n_process: int) -> tuple[dict[str, Any], fl
         text=True,
     )
     peak = 0
+    ROLE_PEAKS.clear()
     parent = psutil.Process(proc.pid)
     while proc.poll() is None:
         time.sleep(SAMPLE_SECONDS)
@@ -103,6 +106,8 @@ def child_run(inbox: Path, db: Path, n_process: int) -> tuple[dict[str, Any], fl
                 shares[role] = shares.get(role, 0) + process.memory_info().rss
         except psutil.Error:
             continue
+        for role, size in shares.items():
+            ROLE_PEAKS[role] = max(ROLE_PEAKS.get(role, 0), size)
         if sum(shares.values()) > peak:
             peak = sum(shares.values())
             PEAK_SHARES.clear()
@@ -114,8 +119,8 @@ def child_run(inbox: Path, db: Path, n_process: int) -> tuple[dict[str, Any], fl
     return json.loads(out.strip().splitlines()[-1]), seconds, peak
 
 
-def _shares() -> str:
-    return ", ".join(f"{role} {size / 2**20:,.0f}" for role, size in sorted(PEAK_SHARES.items()))
+def _shares(sizes: dict[str, int]) -> str:
+    return ", ".join(f"{role} {size / 2**20:,.0f}" for role, size in sorted(sizes.items()))
 
 
 def _child(inbox: str, db: str, n_process: str) -> None:
@@ -170,7 +175,7 @@ def memory(sizes: Sequence[int], n_process: int, incremental: bool) -> None:
             print(
                 f"{size:,} files: {summary['loaded']:,} loaded in {seconds:.0f} s "
                 f"(flow body {summary['duration_s']:.0f} s), peak RSS {peak / 2**20:,.0f} MiB "
-                f"({_shares()})",
+                f"({_shares(PEAK_SHARES)}; each role's own peak: {_shares(ROLE_PEAKS)})",
                 flush=True,
             )
             if not incremental:
