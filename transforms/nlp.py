@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 # tagger + attribute_ruler feed the lemmatizer (cue verbs, event triggers) and tense;
@@ -40,10 +41,12 @@ def load_nlp(model: str) -> Language:
     names = spacy.util.load_meta(meta).get("pipeline", [])
     nlp = spacy.load(model, exclude=[name for name in names if name not in REQUIRED])
     nlp.add_pipe(PARAGRAPH_SENTENCES, before="parser")
-    ruler = nlp.get_pipe("attribute_ruler")
+    ruler = cast(AttributeRuler, nlp.get_pipe("attribute_ruler"))
     for lemma, forms in LEMMA_EXCEPTIONS.items():
-        pattern = [{"LOWER": {"IN": list(forms)}, "TAG": {"IN": _VERB_TAGS}}]
-        ruler.add([pattern], {"LEMMA": lemma})  # type: ignore[attr-defined]
+        pattern: list[dict[int | str, Any]] = [
+            {"LOWER": {"IN": list(forms)}, "TAG": {"IN": _VERB_TAGS}}
+        ]
+        ruler.add([pattern], {"LEMMA": lemma})
     return nlp
 
 

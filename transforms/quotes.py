@@ -35,8 +35,8 @@ from transforms.cues import (
     PREPOSITION_CUES,
     SOURCES,
     SPEECH_NOUNS,
-    SPEECH_VERBS,
     STANCE_VERBS,
+    THOUGHT_VERBS,
     TOPIC_CUES,
 )
 from transforms.entities import Mention
@@ -189,13 +189,29 @@ def _subject(
     verb: Token, resolver: SpeakerResolver, outside: tuple[int, int] = (0, 0)
 ) -> tuple[int, int] | None:
     """The speaker phrase of a cue verb; `outside` is a quote's character span,
-    inside which no subject of the cue can stand."""
-    if any(c.dep_ == "auxpass" for c in verb.children):
-        # "X is expected to ...", "it was reported that ...": a passive cue's
-        # subject is what is spoken of; the source, if any, is its "by" agent.
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        named = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-        return _phrase(named, resolver) if named is not None else None
+    inside which no subject of the cue can stand. A passive cue ("X is expected
+    to ...", "it was reported that ...") speaks of its subject: its source, if
+    any, is the "by" agent."""
+    if _passive(verb):
+        return _agent(verb, resolver)
+    return _clause_subject(verb, resolver, outside)
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _agent(verb: Token, resolver: SpeakerResolver) -> tuple[int, int] | None:
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    named = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    return _phrase(named, resolver) if named is not None else None
+
+
+def _clause_subject(
+    verb: Token, resolver: SpeakerResolver, outside: tuple[int, int]
+) -> tuple[int, int] | None:
+    """Who does what a verb says, passive or not ("The minister was asked about
+    it and said ..."): its own subject, or that of the verb it hangs from."""
     for child in verb.children:
         if child.dep_ in _SUBJECTS and not (outside[0] <= child.idx < outside[1]):
             if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
@@ -208,11 +224,11 @@ def _subject(
         # second report on the first one's content; its speaker is the first's.
         return _subject(verb.head.head, resolver, outside)
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head, resolver, outside)
+        return _clause_subject(verb.head, resolver, outside)
     root = verb.sent.root
     if verb.tag_ == "VBG" and root.i < verb.i and root.pos_ in ("VERB", "AUX"):
         # "X made the plea, saying ...": a participle's speaker is the clause's subject.
-        return _subject(root, resolver, outside)
+        return _clause_subject(root, resolver, outside)
     return None
 
 
@@ -239,8 +255,17 @@ def _is_cue(tok: Token) -> bool:
 
 
 def _intends(tok: Token) -> bool:
-    """An intention verb with its infinitive ("plans to run")."""
-    return any(_infinitive(c) for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i)
+    return bool(_intended(tok))
+
+
+def _intended(tok: Token) -> list[Token]:
+    """The infinitive of an intention verb ("plans to run"); one that is itself
+    a report ("is expected to announce that ...") reports on its own."""
+    return [
+        c
+        for c in tok.children
+        if c.dep_ == "xcomp" and c.i > tok.i and _infinitive(c) and not _is_cue(c)
+    ]
 
 
 def _infinitive(clause: Token) -> bool:
@@ -387,13 +412,14 @@ def _holds_clause_core(doc: Doc, indices: list[int], head: Token) -> bool:
 
 
 def _clause_end(head: Token) -> int:
-    """A reported clause ends where a coordinated report of speech begins ("they
-    were worried, and most said the economy mattered"; "conceded that X but
-    implied that Y"): that one is a report of its own, not more of this one. A
-    coordinated verb of thought ("..., and the senator felt he had to answer")
-    goes on with what was reported."""
+    """A reported clause ends where a coordinated report begins ("they were
+    worried, and most said the economy mattered"; "conceded that X but implied
+    that Y"; "..., and a new poll shows the senator leading"): that one is a
+    report of its own, not more of this one. A coordinated verb of thought
+    ("..., and the senator felt he had to answer") goes on with what was
+    reported."""
     for conj in head.children:
-        if conj.dep_ == "conj" and _reports(conj) and conj.lemma_.lower() in SPEECH_VERBS:
+        if conj.dep_ == "conj" and _reports(conj) and conj.lemma_.lower() not in THOUGHT_VERBS:
             edge = conj.left_edge.i
             while conj.doc[edge].is_punct or conj.doc[edge].dep_ == "cc":
                 edge += 1  # the conjunction may hang from either clause
@@ -447,13 +473,14 @@ def _addressee_start(tok: Token, clause: Token) -> int:
     if clause.dep_ != "xcomp" or tok.lemma_.lower() not in DIRECTIVE_VERBS:
         return start
     asked = [c for c in tok.children if c.dep_ == "dobj" and tok.i < c.i < clause.i]
-    # "called on the council to act": the one asked stands after "on".
+    # "called on the council to act": the one asked stands after "on", but
+    # "called on Tuesday to complain" names a day, not whom.
     asked += [
         o
         for c in tok.children
         if c.dep_ == "prep" and c.lower_ in ("on", "upon") and tok.i < c.i < clause.i
         for o in c.children
-        if o.dep_ == "pobj"
+        if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")
     ]
     return min([start, *(c.left_edge.i for c in asked)])
 
@@ -484,7 +511,7 @@ def _clause_pieces(tok: Token) -> list[tuple[int, int]]:
     if not comps and tok.lemma_.lower() in DIRECTIVE_VERBS:
         comps = [c for c in tok.children if c.dep_ == "xcomp"]
     if not comps and tok.lemma_.lower() in INTENTION_VERBS:
-        comps = [c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and _infinitive(c)]
+        comps = _intended(tok)
     comps = [c for c in comps if c.i > tok.i or _fronted(c, tok)]
     if len(comps) > 1:
         comps = [c for c in comps if not _own_report(c)] or comps[:1]
@@ -581,7 +608,7 @@ def _asked_for(child: Token) -> bool:
     """An infinitive ("to ban all imports") or a "for" phrase ("for talks")."""
     if child.dep_ == "prep":
         return child.lower_ == "for"
-    return child.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
+    return child.dep_ == "acl" and _infinitive(child)
 
 
 def _noun_content(
@@ -670,9 +697,7 @@ def _as_aside(
         return None
     source = _subject(tok, resolver) if any(c.dep_ in _SUBJECTS for c in tok.children) else None
     if source is None:
-        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-        named = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-        source = _phrase(named, resolver) if named is not None else None
+        source = _agent(tok, resolver)
     first, last = tok.left_edge.i, tok.right_edge.i
     after = tok.head.i > last  # "As the Post reported, X" or "X, as the Post reported"
     rest = [
@@ -738,11 +763,16 @@ def _held_belief(
     tok: Token, resolver: SpeakerResolver
 ) -> tuple[int, int, str, Token | None, tuple[int, int] | None] | None:
     """ "He is confident that X", "they were worried the deal would fail": an
-    adjective of belief after a copula reports its clause as the subject's view."""
+    adjective of belief after a copula reports its clause as the subject's view.
+    Nobody's view ("no one was sure that ...") and a question ("Is he sure
+    that ...?") report none."""
     if tok.pos_ != "ADJ" or tok.lower_ not in BELIEF_ADJECTIVES or tok.dep_ != "acomp":
         return None
     if tok.head.lemma_.lower() == "make":
         return None  # "make sure that ..." is an act, not a belief
+    holder = next((c for c in tok.head.children if c.dep_ in _SUBJECTS), None)
+    if holder is None or _nobody(holder) or "?" in (t.text for t in tok.sent[-2:]):
+        return None
     clause = next(
         (c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i and _finite_statement(c)),
         None,
@@ -756,6 +786,15 @@ def _held_belief(
     if subject is None or bounds is None:
         return None
     return (*bounds, tok.lower_, tok, subject)
+
+
+_NOBODY = frozenset("nobody none neither nothing".split())
+
+
+def _nobody(holder: Token) -> bool:
+    return holder.lower_ in _NOBODY or any(
+        c.dep_ == "det" and c.lower_ in ("no", "neither") for c in holder.children
+    )
 
 
 def _adjacent(window: list[Token], cue: Token) -> bool:

@@ -598,3 +598,33 @@ def test_a_call_on_someone_names_them_at_the_start_of_the_request(analyse: Analy
     assert _spans(analyse("Ann Lee called on the council to drop the plan.")) == [
         "the council to drop the plan"
     ]
+
+
+def test_a_passive_verb_before_the_cue_still_gives_its_subject(analyse: Analyse) -> None:
+    a = analyse("The minister was asked about the budget and said cuts would follow.")
+    q = a.quote("cuts would follow")
+    assert (q.cue, q.speaker_text) == ("say", "The minister")
+
+
+def test_an_expected_announcement_is_reported_by_the_announcement(analyse: Analyse) -> None:
+    a = analyse("Biden is expected to announce that troops will stay.")
+    assert [(q.cue, a.text[q.start : q.end]) for q in a.quotes] == [
+        ("announce", "that troops will stay")
+    ]
+
+
+def test_a_coordinated_report_of_evidence_ends_the_clause_before_it(analyse: Analyse) -> None:
+    a = analyse("Officials said turnout was low, and a new poll shows the senator leading.")
+    assert _spans(a) == ["turnout was low", "the senator leading"]
+
+
+def test_a_day_after_called_on_is_not_the_one_asked(analyse: Analyse) -> None:
+    assert _spans(analyse("Ann Lee called on Tuesday to drop the plan.")) == ["to drop the plan"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["No one was sure that the bridge would hold.", "Is the minister sure that the deal holds?"],
+)
+def test_nobodys_view_and_a_question_report_no_belief(analyse: Analyse, text: str) -> None:
+    assert _spans(analyse(text)) == []
