@@ -26,7 +26,7 @@ def _invariants(summary: dict[str, Any]) -> str:
     runs: list[str] | None = summary["invariants_checked"]
     if not runs:
         return "not checked (nothing written since the last check)"
-    earlier = len([r for r in runs if r != summary["run_id"]])
+    earlier = sum(r != summary["run_id"] for r in runs)
     if earlier == len(runs):
         whose = f"{earlier} earlier unchecked run(s)"
     else:

@@ -43,7 +43,7 @@ from transforms.intake import Intake, drop_known, intake, quarantine
 from transforms.language import EXTRACTED_LANGUAGES
 from transforms.nlp import package_version
 from warehouse import load, search, stories
-from warehouse.check import mark_checked, unchecked_runs, violations
+from warehouse.check import mark_checked, spans_consistent, unchecked_runs, violations
 from warehouse.connection import open_warehouse
 
 MIN_FILES_PER_WORKER = 50
@@ -253,18 +253,19 @@ def _refresh_search(settings: Settings) -> str:
 def check_warehouse(settings: Settings) -> tuple[list[str] | None, list[str]]:
     """After the run's last write: what `newsdesk check` would report, with
     spans compared only with the bodies of the runs no check has found
-    consistent yet (this one, and any that failed, were killed or found
-    violations). Returns those runs (None when there were none, so nothing
-    was checked) and the violations; a clean check marks the runs checked."""
+    consistent yet (this one, and any that failed, were killed or whose spans
+    differed). Returns those runs (None when there were none, so nothing was
+    checked) and the violations; spans that match mark the runs checked."""
     logger = get_run_logger()
     with _warehouse(settings) as con:
         runs = unchecked_runs(con)
         if not runs:
             logger.info("nothing written since the last check")
             return None, []
-        found = [str(v) for v in violations(con, runs)]
-        if not found:
+        checked = violations(con, runs)
+        if spans_consistent(checked):
             mark_checked(con, runs, _now())
+    found = [str(v) for v in checked]
     for violation in found:
         logger.error("warehouse invariant violated: %s", violation)
     if not found:

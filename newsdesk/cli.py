@@ -95,7 +95,9 @@ def run(inbox: InboxOpt = None, db: DbOpt = None) -> None:
         _fail(f"run failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
     new = summary["files_seen"]
     if new == 0:
-        typer.echo(f"Nothing new in {settings.inbox}: the warehouse is up to date ({settings.db}).")
+        typer.echo(f"Nothing new in {settings.inbox} ({settings.db}).")
+        _fail_on_violations(summary["violations"])
+        typer.echo("The warehouse is up to date.")
         return
     typer.echo(
         f"Run {summary['run_id']} {summary['status']}: {new} new file(s) — "
@@ -117,8 +119,14 @@ def run(inbox: InboxOpt = None, db: DbOpt = None) -> None:
         typer.echo(f"Report: {summary['report']}")
     if summary["rejected"] or summary["quarantined"]:
         typer.echo("See why with: newsdesk status")
-    if summary["violations"]:
-        _fail("warehouse invariants violated: " + "; ".join(summary["violations"]))
+    _fail_on_violations(summary["violations"])
+
+
+def _fail_on_violations(violations: list[str]) -> None:
+    """A run that checked what earlier runs left unchecked can find them broken
+    even when it loaded nothing itself."""
+    if violations:
+        _fail("warehouse invariants violated: " + "; ".join(violations))
 
 
 @app.command()

@@ -13,6 +13,9 @@ import duckdb
 
 from warehouse.statements import sql
 
+# The checks of check_invariants.sql that $runs scopes to those runs' bodies.
+SPAN_CHECKS = frozenset({"offset outside body", "span differs from body"})
+
 
 @dataclass(frozen=True)
 class Violation:
@@ -37,11 +40,20 @@ def violations(
 
 
 def unchecked_runs(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Runs whose writes no check has found consistent: a run's own, and those
-    of runs that failed, were killed or whose check found violations, so a
-    violation is reported again until it is mended."""
+    """Runs whose spans no check has found consistent with their bodies: a
+    run's own, and those of runs that failed, were killed or whose spans
+    differed, so such a violation is reported again until it is mended."""
     return [row[0] for row in con.execute(sql("unchecked_runs")).fetchall()]
 
 
+def spans_consistent(found: Sequence[Violation]) -> bool:
+    """Whether the runs' spans matched their bodies. The other checks read the
+    whole warehouse on every run anyway, so a violation of theirs need not keep
+    the runs' bodies in every later check."""
+    return not any(v.check in SPAN_CHECKS for v in found)
+
+
 def mark_checked(con: duckdb.DuckDBPyConnection, runs: Sequence[str], now: datetime) -> None:
+    """Record that the runs' spans matched their bodies, so later checks skip
+    those bodies."""
     con.execute(sql("mark_runs_checked"), {"runs": list(runs), "now": now})

@@ -259,6 +259,18 @@ def test_check_finds_the_warehouse_consistent_and_lists_what_breaks_it(
         "error: 5 invariant(s) violated",
     ):
         assert expected in result.output, result.output
+    shared = tmp_path / "shared.duckdb"
+    shutil.copy(warehouse, shared)
+    con = duckdb.connect(str(shared))
+    try:
+        # Terms follow their placement, so only the shared arrival order is wrong.
+        con.execute("UPDATE story_articles SET sequence = 1")
+        con.execute("UPDATE article_terms SET sequence = 1")
+        assert [str(v) for v in violations(con)] == [
+            "sequence shared by placements: story_articles (1)"
+        ]
+    finally:
+        con.close()
 
 
 def test_a_runs_check_compares_spans_with_its_own_articles_bodies_only(
@@ -326,7 +338,10 @@ def test_runs_check_what_no_check_has_passed_until_it_is_mended(
     """A run killed during its check, or whose check found a violation, stays
     unchecked: every later run compares its articles again and reports the
     violation until it is mended, then marks it checked."""
+    from typer.testing import CliRunner
+
     from flows.news_pipeline import news_pipeline
+    from newsdesk.cli import app
 
     db = tmp_path / "w.duckdb"
     shutil.copy(warehouse, db)
@@ -349,6 +364,12 @@ def test_runs_check_what_no_check_has_passed_until_it_is_mended(
     later = news_pipeline(settings=settings)
     assert later["invariants_checked"] == [seeds_run, later["run_id"]]
     assert later["violations"] == ["offset outside body: quotes (1)"]
+    idle_cli = CliRunner(env={"NEWSDESK_DATA_DOCS": str(tmp_path / "docs")}).invoke(
+        app, ["run", "--inbox", str(inbox), "--db", str(db)]
+    )
+    assert idle_cli.exit_code == 1, idle_cli.output
+    assert "error: warehouse invariants violated: offset outside body" in idle_cli.output
+    assert "up to date" not in idle_cli.output
     con = duckdb.connect(str(db))
     con.execute("UPDATE quotes SET end_char = start_char + length(quote_text) WHERE rowid = 0")
     con.close()
@@ -357,4 +378,28 @@ def test_runs_check_what_no_check_has_passed_until_it_is_mended(
         [seeds_run, later["run_id"]],
         [],
     )
+    assert news_pipeline(settings=settings)["invariants_checked"] is None
+
+
+def test_a_violation_outside_the_runs_spans_does_not_keep_their_bodies_unchecked(
+    warehouse: Path, tmp_path: Path
+) -> None:
+    """Checks other than span against body read the whole warehouse on every
+    run that wrote something; a violation of theirs is reported, but the runs
+    whose spans matched are marked checked."""
+    from flows.news_pipeline import news_pipeline
+
+    db = tmp_path / "w.duckdb"
+    shutil.copy(warehouse, db)
+    con = duckdb.connect(str(db))
+    [(seeds_run,)] = con.execute("SELECT run_id FROM runs").fetchall()
+    con.execute("DELETE FROM stories")
+    con.execute("UPDATE runs SET checked_at = NULL")
+    con.close()
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    settings = Settings(inbox=inbox, db=db, data_docs=tmp_path / "docs")
+    first = news_pipeline(settings=settings)
+    assert first["invariants_checked"] == [seeds_run]
+    assert "placement without its story: story_articles (2)" in first["violations"]
     assert news_pipeline(settings=settings)["invariants_checked"] is None

@@ -70,7 +70,7 @@ def test_cli_run_that_fails_exits_non_zero_with_one_line(tmp_path: Path) -> None
     assert "error: run failed: NotADirectoryError" in result.output
 
 
-def test_a_run_after_a_failed_one_checks_the_warehouse_even_with_nothing_new(
+def test_an_idle_run_checks_only_what_a_failed_run_left_unchecked(
     tmp_path: Path,
 ) -> None:
     """An idle run after a checked one skips the check (it wrote only its run

@@ -9,7 +9,7 @@
 -- this query instead grew its memory with the warehouse (issue 7). A batch
 -- article is its position i (batch_index) and a stored one its arrival sequence,
 -- not their ids: at 20,000 stored copies of one corpus a batch of 500 makes 1.7
--- million pairs, and string keys cost this join ~40 % more memory.
+-- million pairs, and the join peaked at 378 MiB with string keys, 305 with integers.
 CREATE OR REPLACE TEMP TABLE batch_pairs AS
 SELECT x.i, t.sequence AS stored, sum(b.weight * t.weight) AS dot
 FROM batch_terms b

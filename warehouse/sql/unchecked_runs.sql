@@ -1,5 +1,5 @@
--- Finished runs whose writes no invariant check has found consistent yet. A
--- completed run that saw no file wrote nothing but its own row.
+-- Finished runs whose spans no invariant check has found consistent with their
+-- bodies yet. A completed run that saw no file wrote no span.
 SELECT run_id
 FROM runs
 WHERE checked_at IS NULL
