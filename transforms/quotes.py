@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from transforms.cues import (
     ACCORDING_TO,
@@ -259,19 +259,27 @@ def _intends(tok: Token) -> bool:
 
 
 def _intended(tok: Token) -> list[Token]:
-    """The infinitive of an intention verb ("plans to run"); one that is itself
-    a report ("is expected to announce that ...") reports on its own."""
+    """The infinitive of an intention verb ("plans to run"). One that reports a
+    clause of its own ("is expected to announce that ...") is that report, not
+    an intention around it."""
     return [
         c
         for c in tok.children
-        if c.dep_ == "xcomp" and c.i > tok.i and _infinitive(c) and not _is_cue(c)
+        if c.dep_ == "xcomp" and c.i > tok.i and _infinitive(c) and not _reports_clause(c)
     ]
+
+
+def _reports_clause(verb: Token) -> bool:
+    return _reports(verb) and any(
+        g.dep_ == "ccomp" or _complete_that_clause(g) for g in verb.children
+    )
 
 
 def _infinitive(clause: Token) -> bool:
     return any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
 
 
+_MENTAL_VERBS = THOUGHT_VERBS | KNOWING_VERBS | INTENTION_VERBS
 _WH_OPENERS = frozenset("how why what whether if when where who which".split())
 
 
@@ -415,11 +423,11 @@ def _clause_end(head: Token) -> int:
     """A reported clause ends where a coordinated report begins ("they were
     worried, and most said the economy mattered"; "conceded that X but implied
     that Y"; "..., and a new poll shows the senator leading"): that one is a
-    report of its own, not more of this one. A coordinated verb of thought
-    ("..., and the senator felt he had to answer") goes on with what was
-    reported."""
+    report of its own, not more of this one. A coordinated verb of the mind,
+    thinking, knowing or intending ("..., and the senator felt he had to
+    answer"), goes on with what was reported."""
     for conj in head.children:
-        if conj.dep_ == "conj" and _reports(conj) and conj.lemma_.lower() not in THOUGHT_VERBS:
+        if conj.dep_ == "conj" and _reports(conj) and conj.lemma_.lower() not in _MENTAL_VERBS:
             edge = conj.left_edge.i
             while conj.doc[edge].is_punct or conj.doc[edge].dep_ == "cc":
                 edge += 1  # the conjunction may hang from either clause
@@ -695,9 +703,8 @@ def _as_aside(
         return None
     if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children):
         return None
-    source = _subject(tok, resolver) if any(c.dep_ in _SUBJECTS for c in tok.children) else None
-    if source is None:
-        source = _agent(tok, resolver)
+    has_subject = any(c.dep_ in _SUBJECTS for c in tok.children)
+    source = _subject(tok, resolver) if has_subject else _agent(tok, resolver)
     first, last = tok.left_edge.i, tok.right_edge.i
     after = tok.head.i > last  # "As the Post reported, X" or "X, as the Post reported"
     rest = [
@@ -770,9 +777,8 @@ def _held_belief(
         return None
     if tok.head.lemma_.lower() == "make":
         return None  # "make sure that ..." is an act, not a belief
-    holder = next((c for c in tok.head.children if c.dep_ in _SUBJECTS), None)
-    if holder is None or _nobody(holder) or "?" in (t.text for t in tok.sent[-2:]):
-        return None
+    if any(c.dep_ in _SUBJECTS and c.i > tok.head.i for c in tok.head.children):
+        return None  # the verb before its subject: a question
     clause = next(
         (c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i and _finite_statement(c)),
         None,
@@ -783,7 +789,7 @@ def _held_belief(
         return None
     subject = _subject(tok.head, resolver)
     bounds = _trim(tok.doc, clause.left_edge.i, _clause_end(clause))
-    if subject is None or bounds is None:
+    if subject is None or bounds is None or _nobody(tok.doc[subject[0] : subject[1]]):
         return None
     return (*bounds, tok.lower_, tok, subject)
 
@@ -791,10 +797,11 @@ def _held_belief(
 _NOBODY = frozenset("nobody none neither nothing".split())
 
 
-def _nobody(holder: Token) -> bool:
-    return holder.lower_ in _NOBODY or any(
-        c.dep_ == "det" and c.lower_ in ("no", "neither") for c in holder.children
-    )
+def _nobody(holder: Span) -> bool:
+    """A holder that denies anyone holds the view ("nobody", "no one", "neither
+    side"); quantifiers that leave some holders ("few", "not everyone") are
+    not caught."""
+    return holder[0].lower_ in ("no", "neither") or any(t.lower_ in _NOBODY for t in holder)
 
 
 def _adjacent(window: list[Token], cue: Token) -> bool:

@@ -607,10 +607,24 @@ def test_a_passive_verb_before_the_cue_still_gives_its_subject(analyse: Analyse)
 
 
 def test_an_expected_announcement_is_reported_by_the_announcement(analyse: Analyse) -> None:
+    """The one expected to announce is who will say it (a planned statement)."""
     a = analyse("Biden is expected to announce that troops will stay.")
-    assert [(q.cue, a.text[q.start : q.end]) for q in a.quotes] == [
-        ("announce", "that troops will stay")
+    assert [(q.cue, a.text[q.start : q.end], q.speaker_text) for q in a.quotes] == [
+        ("announce", "that troops will stay", "Biden")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("The Fed is expected to signal a pause in rate rises.", "signal a pause", "expect"),
+        ("She plans to ask for a recount.", "ask for a recount", "plan"),
+    ],
+)
+def test_an_intended_act_of_speech_without_a_clause_is_the_intention(
+    analyse: Analyse, text: str, content: str, cue: str
+) -> None:
+    assert analyse(text).quote(content).cue == cue
 
 
 def test_a_coordinated_report_of_evidence_ends_the_clause_before_it(analyse: Analyse) -> None:
@@ -628,3 +642,22 @@ def test_a_day_after_called_on_is_not_the_one_asked(analyse: Analyse) -> None:
 )
 def test_nobodys_view_and_a_question_report_no_belief(analyse: Analyse, text: str) -> None:
     assert _spans(analyse(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("He appears to be confident that the deal will pass.", "He"),
+        ("She was sure that the voters would ask: why now?", "She"),
+    ],
+)
+def test_a_belief_held_through_another_verb_or_ending_in_a_question_is_reported(
+    analyse: Analyse, text: str, speaker: str
+) -> None:
+    [q] = [q for q in analyse(text).quotes if q.cue in ("confident", "sure")]
+    assert q.speaker_text == speaker
+
+
+def test_a_coordinated_verb_of_knowing_goes_on_with_the_report(analyse: Analyse) -> None:
+    a = analyse("He said the economy was weak and the senator knew it had to change.")
+    assert _spans(a) == ["the economy was weak and the senator knew it had to change"]
