@@ -95,9 +95,8 @@ def run(inbox: InboxOpt = None, db: DbOpt = None) -> None:
         _fail(f"run failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
     new = summary["files_seen"]
     if new == 0:
-        typer.echo(f"Nothing new in {settings.inbox} ({settings.db}).")
+        typer.echo(f"Nothing new in {settings.inbox}: nothing loaded into {settings.db}.")
         _fail_on_violations(summary["violations"])
-        typer.echo("The warehouse is up to date.")
         return
     typer.echo(
         f"Run {summary['run_id']} {summary['status']}: {new} new file(s) — "

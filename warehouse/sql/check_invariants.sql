@@ -68,8 +68,10 @@ violations AS (
     SELECT 'placement without its incident', 'story_articles', count(*)
     FROM story_articles s WHERE s.incident_id NOT IN (SELECT incident_id FROM incidents)
     UNION ALL
-    SELECT 'sequence shared by placements', 'story_articles', count(*) - count(DISTINCT sequence)
-    FROM story_articles
+    SELECT 'sequence shared by placements', 'story_articles', count(*)
+    FROM story_articles WHERE sequence IN (
+        SELECT sequence FROM story_articles GROUP BY sequence HAVING count(*) > 1
+    )
     UNION ALL
     SELECT 'terms without their placement', 'article_terms', count(*)
     FROM article_terms t ANTI JOIN story_articles s USING (article_id, sequence)
