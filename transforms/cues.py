@@ -36,6 +36,8 @@ BELIEF_ADJECTIVES = frozenset(
 # expectation through an infinitive: "plans to run", "hopes to win", "the Fed
 # is expected to act". (Commitments, "vowed to", are message verbs below.)
 INTENTION_VERBS = frozenset("want plan intend hope expect".split())
+# Verbs of the mind: coordinated after a report, they go on with it.
+MENTAL_VERBS = THOUGHT_VERBS | KNOWING_VERBS | INTENTION_VERBS
 CUE_VERBS = SPEECH_VERBS | THOUGHT_VERBS
 # Verbs that report a request or plan through an infinitive: "urged allies to send".
 DIRECTIVE_VERBS = frozenset(

@@ -30,13 +30,13 @@ from transforms.cues import (
     FINDING_VERBS,
     INTENTION_VERBS,
     KNOWING_VERBS,
+    MENTAL_VERBS,
     OBJECT_CUES,
     OBJECT_EVIDENCE,
     PREPOSITION_CUES,
     SOURCES,
     SPEECH_NOUNS,
     STANCE_VERBS,
-    THOUGHT_VERBS,
     TOPIC_CUES,
 )
 from transforms.entities import Mention
@@ -248,14 +248,10 @@ def _is_cue(tok: Token) -> bool:
             for c in holder.children
         )
     if lemma in INTENTION_VERBS and lemma not in CUE_VERBS:
-        return _intends(tok)
+        return bool(_intended(tok))
     if lemma in KNOWING_VERBS:
         return any(_finite_statement(c) for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i)
     return lemma in CUE_VERBS or lemma in OBJECT_CUES
-
-
-def _intends(tok: Token) -> bool:
-    return bool(_intended(tok))
 
 
 def _intended(tok: Token) -> list[Token]:
@@ -279,7 +275,6 @@ def _infinitive(clause: Token) -> bool:
     return any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
 
 
-_MENTAL_VERBS = THOUGHT_VERBS | KNOWING_VERBS | INTENTION_VERBS
 _WH_OPENERS = frozenset("how why what whether if when where who which".split())
 
 
@@ -427,7 +422,7 @@ def _clause_end(head: Token) -> int:
     thinking, knowing or intending ("..., and the senator felt he had to
     answer"), goes on with what was reported."""
     for conj in head.children:
-        if conj.dep_ == "conj" and _reports(conj) and conj.lemma_.lower() not in _MENTAL_VERBS:
+        if conj.dep_ == "conj" and _reports(conj) and conj.lemma_.lower() not in MENTAL_VERBS:
             edge = conj.left_edge.i
             while conj.doc[edge].is_punct or conj.doc[edge].dep_ == "cc":
                 edge += 1  # the conjunction may hang from either clause
