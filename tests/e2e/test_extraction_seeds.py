@@ -45,6 +45,22 @@ def rows(db: Path, query: str, params: list[Any] | None = None) -> list[tuple[An
         con.close()
 
 
+def broken_copy(warehouse: Path, tmp_path: Path, *statements: str) -> Settings:
+    """Settings for runs over a copy of the seeds' warehouse with `statements`
+    applied, beside an empty inbox: what later runs meet after a break."""
+    db = tmp_path / "w.duckdb"
+    shutil.copy(warehouse, db)
+    con = duckdb.connect(str(db))
+    try:
+        for statement in statements:
+            con.execute(statement)
+    finally:
+        con.close()
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    return Settings(inbox=inbox, db=db, data_docs=tmp_path / "docs")
+
+
 def article_id(db: Path, name: str) -> str:
     [(found,)] = rows(db, "SELECT article_id FROM articles WHERE source_path LIKE ?", [f"%{name}"])
     return str(found)
@@ -308,24 +324,19 @@ def test_a_later_run_does_not_reread_earlier_articles_bodies(
 ) -> None:
     from flows.news_pipeline import news_pipeline
 
-    db = tmp_path / "w.duckdb"
-    shutil.copy(warehouse, db)
-    con = duckdb.connect(str(db))
-    con.execute("UPDATE quotes SET end_char = 1000000 WHERE rowid = 0")
-    con.close()
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    (inbox / "later.txt").write_text(
+    settings = broken_copy(
+        warehouse, tmp_path, "UPDATE quotes SET end_char = 1000000 WHERE rowid = 0"
+    )
+    (settings.inbox / "later.txt").write_text(
         "date 2023-02-17 The Courier - Defence ministers met again in Brussels on Friday. "
         "“We will keep supporting Ukraine for as long as it takes,” the minister said. "
         "The talks ended without a new agreement on ammunition.\n",
         encoding="utf-8",
     )
-    settings = Settings(inbox=inbox, db=db, data_docs=tmp_path / "docs")
     summary = news_pipeline(settings=settings)
     assert (summary["loaded"], summary["invariants_checked"]) == (1, [summary["run_id"]])
     assert summary["violations"] == []
-    con = duckdb.connect(str(db), read_only=True)
+    con = duckdb.connect(str(settings.db), read_only=True)
     try:
         assert [str(v) for v in violations(con)] == ["offset outside body: quotes (1)"]
     finally:
@@ -335,24 +346,22 @@ def test_a_later_run_does_not_reread_earlier_articles_bodies(
 def test_runs_check_what_no_check_has_passed_until_it_is_mended(
     warehouse: Path, tmp_path: Path
 ) -> None:
-    """A run killed during its check, or whose spans differed from their bodies, stays
-    unchecked: every later run compares its articles again and reports the
-    violation until it is mended, then marks it checked."""
+    """A run killed during its check, or whose spans differed from their
+    bodies, stays unchecked: every later run compares its articles again and
+    reports the violation until it is mended, then marks it checked."""
     from typer.testing import CliRunner
 
     from flows.news_pipeline import news_pipeline
     from newsdesk.cli import app
 
-    db = tmp_path / "w.duckdb"
-    shutil.copy(warehouse, db)
-    con = duckdb.connect(str(db))
-    [(seeds_run,)] = con.execute("SELECT run_id FROM runs WHERE checked_at IS NOT NULL").fetchall()
-    con.execute("UPDATE quotes SET end_char = 1000000 WHERE rowid = 0")
-    con.execute("UPDATE runs SET checked_at = NULL")  # as if killed during its check
-    con.close()
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    settings = Settings(inbox=inbox, db=db, data_docs=tmp_path / "docs")
+    [(seeds_run,)] = rows(warehouse, "SELECT run_id FROM runs WHERE checked_at IS NOT NULL")
+    settings = broken_copy(
+        warehouse,
+        tmp_path,
+        "UPDATE quotes SET end_char = 1000000 WHERE rowid = 0",
+        "UPDATE runs SET checked_at = NULL",  # as if killed during its check
+    )
+    inbox, db = settings.inbox, settings.db
     idle = news_pipeline(settings=settings)
     assert (idle["files_seen"], idle["invariants_checked"]) == (0, [seeds_run])
     assert idle["violations"] == ["offset outside body: quotes (1)"]
@@ -388,16 +397,10 @@ def test_a_violation_outside_the_runs_spans_does_not_keep_their_bodies_unchecked
     whose spans matched are marked checked."""
     from flows.news_pipeline import news_pipeline
 
-    db = tmp_path / "w.duckdb"
-    shutil.copy(warehouse, db)
-    con = duckdb.connect(str(db))
-    [(seeds_run,)] = con.execute("SELECT run_id FROM runs").fetchall()
-    con.execute("DELETE FROM stories")
-    con.execute("UPDATE runs SET checked_at = NULL")
-    con.close()
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    settings = Settings(inbox=inbox, db=db, data_docs=tmp_path / "docs")
+    [(seeds_run,)] = rows(warehouse, "SELECT run_id FROM runs")
+    settings = broken_copy(
+        warehouse, tmp_path, "DELETE FROM stories", "UPDATE runs SET checked_at = NULL"
+    )
     first = news_pipeline(settings=settings)
     assert first["invariants_checked"] == [seeds_run]
     assert "placement without its story: story_articles (2)" in first["violations"]
