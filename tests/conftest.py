@@ -4,6 +4,7 @@ set before anything imports prefect."""
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +21,11 @@ os.environ["PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW"] = "ignore"
 os.environ.pop("PREFECT_API_URL", None)
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """The session's Prefect home goes with the session, not left in /tmp."""
+    shutil.rmtree(_PREFECT_HOME, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
