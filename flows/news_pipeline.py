@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 import uuid
 from contextlib import AbstractContextManager
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, cast
@@ -78,8 +79,10 @@ def parse(chunk: list[inbox.Candidate], settings: Settings, latest_date: date) -
             len(chunk) - len(reads),
         )
     with _warehouse(settings) as con:
-        reads = inbox.changed(reads, chunk)
-        batch = intake(reads, latest_date=latest_date, min_words=settings.min_words)
+        reads, touched = inbox.split_touched(reads, chunk)
+        batch = intake(
+            reads, latest_date=latest_date, min_words=settings.min_words, touched=touched
+        )
         known_ids = load.existing_article_ids(con, batch.articles["article_id"])
     batch = drop_known(batch, known_ids)
     for row in batch.log.filter(batch.log["status"] == "rejected").iter_rows(named=True):
@@ -96,7 +99,7 @@ def extract_batch(
     articles = stamp(batch.articles, package_version(settings.model))
     results = analyse(analysis_rows(articles))
     get_run_logger().info("%d article(s) parsed and analysed", len(results))
-    return Intake(articles, batch.log), results
+    return replace(batch, articles=articles), results
 
 
 @task(name="link entities across articles", cache_policy=NONE)

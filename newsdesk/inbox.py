@@ -126,7 +126,15 @@ def read(candidate: Candidate) -> FileRead | None:
     return FileRead(path, candidate.size_bytes, candidate.mtime_ns, sha, raw)
 
 
-def changed(reads: list[FileRead], candidates: list[Candidate]) -> list[FileRead]:
-    """Drop files whose bytes match their last record (only touched, not edited)."""
+def split_touched(
+    reads: list[FileRead], candidates: list[Candidate]
+) -> tuple[list[FileRead], list[FileRead]]:
+    """The files that changed, and those whose bytes match their last record
+    (only touched, not edited: they keep their state, with their new time)."""
     known = {c.name: c.known_sha256 for c in candidates}
-    return [r for r in reads if r.sha256 is None or known.get(r.path) != r.sha256]
+    changed: list[FileRead] = []
+    touched: list[FileRead] = []
+    for r in reads:
+        same = r.sha256 is not None and known.get(r.path) == r.sha256
+        (touched if same else changed).append(r)
+    return changed, touched

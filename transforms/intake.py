@@ -1,10 +1,12 @@
-"""A chunk of files becomes two frames: the articles to load and one ingest-log
-row per file, so every file ends in exactly one state with a reason."""
+"""A chunk of files becomes frames: the articles to load and one ingest-log row
+per file, so every file ends in exactly one state with a reason, and the new
+times of files only touched (same bytes as their last record), which change no
+state but must not be read again."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import polars as pl
@@ -34,6 +36,12 @@ LOG_SCHEMA: dict[str, type[pl.DataType] | pl.DataType] = {
     "reason": pl.String,
     "article_id": pl.String,
 }
+TOUCHED_SCHEMA: dict[str, type[pl.DataType] | pl.DataType] = {
+    "file_path": pl.String,
+    "file_sha256": pl.String,
+    "size_bytes": pl.Int64,
+    "mtime_ns": pl.Int64,
+}
 
 
 @dataclass(frozen=True)
@@ -53,6 +61,7 @@ class FileRead:
 class Intake:
     articles: pl.DataFrame
     log: pl.DataFrame
+    touched: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=TOUCHED_SCHEMA))
 
 
 def oversize_problem(size_bytes: int, max_bytes: int) -> str | None:
@@ -61,7 +70,13 @@ def oversize_problem(size_bytes: int, max_bytes: int) -> str | None:
     return None
 
 
-def intake(files: Sequence[FileRead], *, latest_date: date, min_words: int) -> Intake:
+def intake(
+    files: Sequence[FileRead],
+    *,
+    latest_date: date,
+    min_words: int,
+    touched: Sequence[FileRead] = (),
+) -> Intake:
     articles: list[dict[str, object]] = []
     log: list[dict[str, object]] = []
     first_path: dict[str, str] = {}
@@ -105,6 +120,11 @@ def intake(files: Sequence[FileRead], *, latest_date: date, min_words: int) -> I
     return Intake(
         articles=pl.DataFrame(articles, schema=ARTICLE_SCHEMA),
         log=pl.DataFrame(log, schema=LOG_SCHEMA),
+        touched=pl.DataFrame(
+            [(f.path, f.sha256, f.size_bytes, f.mtime_ns) for f in touched],
+            schema=TOUCHED_SCHEMA,
+            orient="row",
+        ),
     )
 
 
@@ -121,7 +141,8 @@ def drop_known(batch: Intake, known_ids: Collection[str]) -> Intake:
         .otherwise(pl.col("reason"))
         .alias("reason"),
     )
-    return Intake(articles=batch.articles.filter(~pl.col("article_id").is_in(known)), log=log)
+    articles = batch.articles.filter(~pl.col("article_id").is_in(known))
+    return replace(batch, articles=articles, log=log)
 
 
 MAX_REASONS = 5
@@ -151,4 +172,4 @@ def quarantine(batch: Intake, reasons: dict[str, list[str]]) -> Intake:
         .drop("_why")
     )
     articles = batch.articles.filter(~pl.col("article_id").is_in(list(reasons)))
-    return Intake(articles=articles, log=log)
+    return replace(batch, articles=articles, log=log)

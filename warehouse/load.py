@@ -87,10 +87,10 @@ def load_batch(
     placed: stories.StoryBatch | None = None,
 ) -> None:
     """One transaction: the batch's articles with their extracted rows, their
-    log rows and the run's counters. An article the warehouse already holds (a
-    repeated batch, or the same body loaded by an earlier chunk or another run
-    since this batch was parsed) is skipped with all its rows, and its file is
-    logged as a duplicate."""
+    log rows, the new times of its touched files and the run's counters. An
+    article the warehouse already holds (a repeated batch, or the same body
+    loaded by an earlier chunk or another run since this batch was parsed) is
+    skipped with all its rows, and its file is logged as a duplicate."""
     params = {"run_id": run_id, "now": now}
     with transaction(con):
         with _registered(con, {"batch_articles": batch.articles}):
@@ -106,6 +106,7 @@ def load_batch(
             "batch_aliases": extraction.aliases,
             "batch_quotes": extraction.quotes,
             "batch_events": extraction.events,
+            "batch_touched": batch.touched,
         }
         with _registered(con, frames):
             con.execute(sql("insert_articles"), params)
@@ -115,6 +116,7 @@ def load_batch(
             con.execute(sql("insert_quotes"))
             con.execute(sql("insert_events"))
             con.execute(sql("insert_ingest_log"), params)
+            con.execute(sql("upsert_file_touches"), params)
             con.execute(sql("add_run_counts"), params)
         if placed is None:
             return

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from newsdesk import inbox as inbox_files
 from newsdesk.cli import app
 from newsdesk.settings import Settings
 from tests.reliability.inbox_cases import build_inbox, english, log_by_name
+from warehouse import load
+from warehouse.connection import open_warehouse
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("prefect_harness")]
 
@@ -23,17 +27,24 @@ def inbox(tmp_path: Path) -> Path:
 
 
 def test_changed_and_new_files_are_picked_up_incrementally(inbox: Path, tmp_path: Path) -> None:
+    """A touched file (new time, same bytes) is read once, keeps its state and
+    is not read again: its new time is recorded beside the log."""
     from flows.news_pipeline import news_pipeline
 
     settings = Settings(inbox=inbox, db=tmp_path / "w.duckdb", data_docs=tmp_path / "docs")
     news_pipeline(settings=settings)
     (inbox / "short.txt").write_text(f"date 2023-02-14 Reuters - {english('length')}")
     shutil.copy(inbox / "002_f3c9ee0853c854be.txt", inbox / "late copy.txt")
+    os.utime(inbox / "002_f3c9ee0853c854be.txt", ns=(1_700_000_000_000_000_000,) * 2)
     third = news_pipeline(settings=settings)
     assert (third["files_seen"], third["loaded"], third["duplicates"]) == (2, 1, 1)
     log = log_by_name(settings.db)
     assert log["late copy.txt"][-1]["reason"].startswith("duplicate: same body as loaded article")
     assert [row["status"] for row in log["short.txt"]] == ["rejected", "loaded"]
+    assert [row["status"] for row in log["002_f3c9ee0853c854be.txt"]] == ["loaded"]
+    with open_warehouse(settings.db, settings.lock_wait) as con:
+        known = load.known_files(con)
+    assert inbox_files.unseen(inbox_files.scan(inbox, max_bytes=settings.max_bytes), known) == []
 
 
 def test_cli_run_status_and_sql(inbox: Path, tmp_path: Path) -> None:

@@ -47,16 +47,16 @@ def test_unchanged_files_are_not_selected(tmp_path: Path) -> None:
     assert inbox.unseen([touched], {candidate.name: same}) == [replace(touched, known_sha256="x")]
 
 
-def test_read_hashes_and_a_touched_but_identical_file_is_dropped(tmp_path: Path) -> None:
+def test_read_hashes_and_a_touched_but_identical_file_is_set_apart(tmp_path: Path) -> None:
     write(tmp_path / "a.txt", "hello")
     [candidate] = inbox.scan(tmp_path, max_bytes=100)
     read = inbox.read(candidate)
     assert read is not None and read.raw == b"hello" and read.sha256 is not None
     touched = inbox.unseen([candidate], {read.path: KnownFile(0, 0, read.sha256)})
-    assert inbox.changed([read], touched) == []
+    assert inbox.split_touched([read], touched) == ([], [read])
     edited = inbox.unseen([candidate], {read.path: KnownFile(0, 0, "other")})
-    assert inbox.changed([read], edited) == [read]
-    assert inbox.changed([read], [candidate]) == [read]
+    assert inbox.split_touched([read], edited) == ([read], [])
+    assert inbox.split_touched([read], [candidate]) == ([read], [])
 
 
 def test_a_file_growing_while_read_is_left_for_the_next_run(tmp_path: Path) -> None:

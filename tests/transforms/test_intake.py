@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from transforms.articles import parse_article
-from transforms.intake import FileRead, drop_known, intake, oversize_problem
+from transforms.intake import FileRead, drop_known, intake, oversize_problem, quarantine
 from transforms.rejection import Rejected
 
 LATEST = date(2024, 1, 1)
@@ -117,3 +117,13 @@ def test_articles_already_in_the_warehouse_become_duplicates() -> None:
     assert after.log["status"].to_list() == ["duplicate"]
     assert after.log["reason"][0].startswith("duplicate: same body as loaded article ")
     assert drop_known(batch, set()) is batch
+
+
+def test_touched_files_get_no_log_row_and_keep_their_times_through_the_batch() -> None:
+    touched = FileRead("old.txt", 10, 99, "sha-old", b"unchanged bytes")
+    batch = intake([read("a.txt", GOOD)], latest_date=LATEST, min_words=5, touched=[touched])
+    assert batch.log["file_path"].to_list() == ["a.txt"]
+    assert batch.touched.rows() == [("old.txt", "sha-old", 10, 99)]
+    article_id = batch.articles["article_id"][0]
+    assert drop_known(batch, {article_id}).touched.equals(batch.touched)
+    assert quarantine(batch, {article_id: ["failed"]}).touched.equals(batch.touched)
