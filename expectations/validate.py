@@ -89,9 +89,12 @@ def _definitions(docs_dir: str | None, today: date) -> dict[str, Any]:
     definitions = {}
     for table, checks in suites(today).items():
         batch = source.add_dataframe_asset(table).add_batch_definition_whole_dataframe(table)
-        suite = context.suites.add(gx.ExpectationSuite(name=f"{table}_{today.isoformat()}"))
-        for check in checks:
-            suite.add_expectation(getattr(gx.expectations, check.expectation)(**check.kwargs))
+        # Built whole, then added: a suite already in the context is written to its
+        # store on every add_expectation (~1.5 s for these suites, against ~0.1 s).
+        expectations = [getattr(gx.expectations, c.expectation)(**c.kwargs) for c in checks]
+        suite = context.suites.add(
+            gx.ExpectationSuite(name=f"{table}_{today.isoformat()}", expectations=expectations)
+        )
         definitions[table] = context.validation_definitions.add(
             gx.ValidationDefinition(name=f"{table}_{today.isoformat()}", data=batch, suite=suite)
         )
