@@ -54,18 +54,21 @@ def scan(inbox: Path, *, max_bytes: int) -> list[Candidate]:
 
 
 def _candidate(root: Path, path: Path, max_bytes: int) -> Candidate:
+    """One `lstat` for a plain file (every run stats the whole inbox); a link
+    is resolved and its target stat-ed."""
     try:
-        link_stat = path.lstat()
+        st = link_stat = path.lstat()
     except OSError as exc:
         return Candidate(path, 0, 0, f"unreadable: {exc.strerror}")
-    try:
-        if path.is_symlink() and not path.resolve().is_relative_to(root):
-            return Candidate(path, 0, link_stat.st_mtime_ns, OUTSIDE)
-        st = path.stat()
-    except RuntimeError:  # Python 3.11's resolve() on a link loop
-        return Candidate(path, 0, link_stat.st_mtime_ns, "unreadable: a symlink loop")
-    except OSError as exc:
-        return Candidate(path, 0, link_stat.st_mtime_ns, f"unreadable: {exc.strerror}")
+    if stat.S_ISLNK(link_stat.st_mode):
+        try:
+            if not path.resolve().is_relative_to(root):
+                return Candidate(path, 0, link_stat.st_mtime_ns, OUTSIDE)
+            st = path.stat()
+        except RuntimeError:  # Python 3.11's resolve() on a link loop
+            return Candidate(path, 0, link_stat.st_mtime_ns, "unreadable: a symlink loop")
+        except OSError as exc:
+            return Candidate(path, 0, link_stat.st_mtime_ns, f"unreadable: {exc.strerror}")
     return Candidate(path, st.st_size, st.st_mtime_ns, _problem(path, st, max_bytes))
 
 
