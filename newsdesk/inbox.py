@@ -46,10 +46,11 @@ def scan(inbox: Path, *, max_bytes: int) -> list[Candidate]:
     found: list[Candidate] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames.sort()
+        directory = Path(dirpath)
         for name in sorted(filenames):
             if not name.lower().endswith(SUFFIX):
                 continue
-            found.append(_candidate(root, Path(dirpath) / name, max_bytes))
+            found.append(_candidate(root, directory / name, max_bytes))
     return found
 
 
