@@ -80,6 +80,12 @@ def parse(chunk: list[inbox.Candidate], settings: Settings, latest_date: date) -
         )
     with _warehouse(settings) as con:
         reads, touched = inbox.split_touched(reads, chunk)
+        if touched:
+            logger.info(
+                "%d file(s) only touched (same bytes as their last record): state kept, "
+                "new times recorded",
+                len(touched),
+            )
         batch = intake(
             reads, latest_date=latest_date, min_words=settings.min_words, touched=touched
         )

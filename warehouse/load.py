@@ -1,6 +1,6 @@
 """Writing batches: each chunk of files lands in one transaction (articles, their
-log rows and the run's counters together), and every insert is idempotent, so a
-retried or repeated chunk changes nothing."""
+log rows, the new times of touched files and the run's counters together), and
+every write is idempotent, so a retried or repeated chunk changes no state."""
 
 from __future__ import annotations
 
@@ -116,6 +116,7 @@ def load_batch(
             con.execute(sql("insert_quotes"))
             con.execute(sql("insert_events"))
             con.execute(sql("insert_ingest_log"), params)
+            con.execute(sql("delete_file_touches"))
             con.execute(sql("upsert_file_touches"), params)
             con.execute(sql("add_run_counts"), params)
         if placed is None:

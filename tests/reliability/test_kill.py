@@ -51,6 +51,7 @@ COMPARED = (
     "incidents",
     "story_articles",
     "article_terms",
+    "file_touches",
 )
 
 

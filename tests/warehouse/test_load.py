@@ -52,3 +52,32 @@ def test_an_article_loaded_since_parsing_is_logged_as_a_duplicate(tmp_path: Path
     assert states == {"a.txt": "loaded", "b.txt": "duplicate"}
     summary = load.run_summary(con, "r1")
     assert (summary["loaded"], summary["duplicates"]) == (1, 1)
+
+
+def test_a_touch_is_the_latest_state_until_the_file_gets_a_log_row(tmp_path: Path) -> None:
+    con = connect(tmp_path / "w.duckdb")
+    read = FileRead("a.txt", len(RAW), 1, "s1", RAW)
+    load.start_run(con, "r1", None, NOW)
+    load.load_batch(
+        con,
+        intake([read], latest_date=date(2024, 1, 1), min_words=3),
+        Extraction.empty(),
+        "r1",
+        NOW,
+    )
+    touched = FileRead("a.txt", len(RAW), 2, "s1", RAW)
+    only_touched = intake([], latest_date=date(2024, 1, 1), min_words=3, touched=[touched])
+    load.load_batch(con, only_touched, Extraction.empty(), "r1", NOW.replace(second=1))
+    assert load.known_files(con)["a.txt"] == load.KnownFile(len(RAW), 2, "s1")
+    assert counts(con) == {"articles": 1, "ingest_log": 1}
+    edited = FileRead("a.txt", 3, 3, "s2", b"abc")
+    load.start_run(con, "r2", None, NOW.replace(second=2))
+    load.load_batch(
+        con,
+        intake([edited], latest_date=date(2024, 1, 1), min_words=3),
+        Extraction.empty(),
+        "r2",
+        NOW.replace(second=2),
+    )
+    assert load.known_files(con)["a.txt"].mtime_ns == 3
+    assert con.sql("SELECT count(*) FROM file_touches").fetchall() == [(0,)]
