@@ -7,6 +7,7 @@ import polars as pl
 from transforms.extraction import Extraction
 from transforms.intake import FileRead, intake
 from warehouse import load
+from warehouse.check import violations
 from warehouse.connection import connect
 
 RAW = b"date 2023-02-14 BBC News - NATO defence ministers met in Brussels on Tuesday."
@@ -70,6 +71,12 @@ def test_a_touch_is_the_latest_state_until_the_file_gets_a_log_row(tmp_path: Pat
     load.load_batch(con, only_touched, Extraction.empty(), "r1", NOW.replace(second=1))
     assert load.known_files(con)["a.txt"] == load.KnownFile(len(RAW), 2, "s1")
     assert counts(con) == {"articles": 1, "ingest_log": 1}
+    assert violations(con) == []
+    con.execute("UPDATE file_touches SET file_sha256 = 'other'")
+    assert [str(v) for v in violations(con)] == [
+        "touch of bytes the log does not hold: file_touches (1)"
+    ]
+    con.execute("UPDATE file_touches SET file_sha256 = 's1'")
     edited = FileRead("a.txt", 3, 3, "s2", b"abc")
     load.start_run(con, "r2", None, NOW.replace(second=2))
     load.load_batch(

@@ -12,7 +12,8 @@ bodies AS (
     SELECT article_id, body FROM articles WHERE $runs IS NULL OR list_contains($runs, run_id)
 ),
 latest AS (
-    SELECT file_path, arg_max(status, seen_at) AS status, arg_max(article_id, seen_at) AS article_id
+    SELECT file_path, arg_max(status, seen_at) AS status, arg_max(article_id, seen_at) AS article_id,
+           arg_max(file_sha256, seen_at) AS file_sha256
     FROM ingest_log GROUP BY file_path
 ),
 run_rows AS (
@@ -61,6 +62,10 @@ violations AS (
       AND (r.files_seen, r.loaded, r.duplicates, r.rejected, r.quarantined)
           <> (coalesce(c.seen, 0), coalesce(c.loaded, 0), coalesce(c.duplicates, 0),
               coalesce(c.rejected, 0), coalesce(c.quarantined, 0))
+    UNION ALL
+    SELECT 'touch of bytes the log does not hold', 'file_touches', count(*)
+    FROM file_touches t LEFT JOIN latest l USING (file_path)
+    WHERE l.file_sha256 IS DISTINCT FROM t.file_sha256
     UNION ALL
     SELECT 'placement without its story', 'story_articles', count(*)
     FROM story_articles s ANTI JOIN stories t USING (story_id)
