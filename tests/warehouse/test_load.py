@@ -1,3 +1,4 @@
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
@@ -5,7 +6,7 @@ import duckdb
 import polars as pl
 
 from transforms.extraction import Extraction
-from transforms.intake import FileRead, intake
+from transforms.intake import FileRead, Intake, intake
 from warehouse import load
 from warehouse.check import violations
 from warehouse.connection import connect
@@ -15,17 +16,17 @@ NOW = datetime(2024, 1, 1, 12, 0, 0)
 TABLES = ("articles", "ingest_log")
 
 
+def chunk(*reads: FileRead, touched: Sequence[FileRead] = ()) -> Intake:
+    return intake(reads, latest_date=date(2024, 1, 1), min_words=3, touched=touched)
+
+
 def counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return {t: con.sql(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in TABLES}
 
 
 def test_load_is_one_idempotent_transaction_and_counts_the_run(tmp_path: Path) -> None:
     con = connect(tmp_path / "w.duckdb")
-    batch = intake(
-        [FileRead("a.txt", len(RAW), 1, "s1", RAW), FileRead("b.txt", 0, 1, None, b"")],
-        latest_date=date(2024, 1, 1),
-        min_words=3,
-    )
+    batch = chunk(FileRead("a.txt", len(RAW), 1, "s1", RAW), FileRead("b.txt", 0, 1, None, b""))
     load.start_run(con, "r1", None, NOW)
     load.load_batch(con, batch, Extraction.empty(), "r1", NOW)
     load.load_batch(con, batch, Extraction.empty(), "r1", NOW.replace(second=1))
@@ -40,12 +41,8 @@ def test_load_is_one_idempotent_transaction_and_counts_the_run(tmp_path: Path) -
 
 def test_an_article_loaded_since_parsing_is_logged_as_a_duplicate(tmp_path: Path) -> None:
     con = connect(tmp_path / "w.duckdb")
-    first = intake(
-        [FileRead("a.txt", len(RAW), 1, "s1", RAW)], latest_date=date(2024, 1, 1), min_words=3
-    )
-    second = intake(
-        [FileRead("b.txt", len(RAW), 1, "s1", RAW)], latest_date=date(2024, 1, 1), min_words=3
-    )
+    first = chunk(FileRead("a.txt", len(RAW), 1, "s1", RAW))
+    second = chunk(FileRead("b.txt", len(RAW), 1, "s1", RAW))
     load.start_run(con, "r1", None, NOW)
     load.load_batch(con, first, Extraction.empty(), "r1", NOW)
     load.load_batch(con, second, Extraction.empty(), "r1", NOW.replace(second=1))
@@ -57,18 +54,12 @@ def test_an_article_loaded_since_parsing_is_logged_as_a_duplicate(tmp_path: Path
 
 def test_a_touch_is_the_latest_state_until_the_file_gets_a_log_row(tmp_path: Path) -> None:
     con = connect(tmp_path / "w.duckdb")
-    read = FileRead("a.txt", len(RAW), 1, "s1", RAW)
     load.start_run(con, "r1", None, NOW)
     load.load_batch(
-        con,
-        intake([read], latest_date=date(2024, 1, 1), min_words=3),
-        Extraction.empty(),
-        "r1",
-        NOW,
+        con, chunk(FileRead("a.txt", len(RAW), 1, "s1", RAW)), Extraction.empty(), "r1", NOW
     )
     touched = FileRead("a.txt", len(RAW), 2, "s1", RAW)
-    only_touched = intake([], latest_date=date(2024, 1, 1), min_words=3, touched=[touched])
-    load.load_batch(con, only_touched, Extraction.empty(), "r1", NOW.replace(second=1))
+    load.load_batch(con, chunk(touched=[touched]), Extraction.empty(), "r1", NOW.replace(second=1))
     assert load.known_files(con)["a.txt"] == load.KnownFile(len(RAW), 2, "s1")
     assert counts(con) == {"articles": 1, "ingest_log": 1}
     assert violations(con) == []
@@ -79,12 +70,6 @@ def test_a_touch_is_the_latest_state_until_the_file_gets_a_log_row(tmp_path: Pat
     con.execute("UPDATE file_touches SET file_sha256 = 's1'")
     edited = FileRead("a.txt", 3, 3, "s2", b"abc")
     load.start_run(con, "r2", None, NOW.replace(second=2))
-    load.load_batch(
-        con,
-        intake([edited], latest_date=date(2024, 1, 1), min_words=3),
-        Extraction.empty(),
-        "r2",
-        NOW.replace(second=2),
-    )
+    load.load_batch(con, chunk(edited), Extraction.empty(), "r2", NOW.replace(second=2))
     assert load.known_files(con)["a.txt"].mtime_ns == 3
     assert con.sql("SELECT count(*) FROM file_touches").fetchall() == [(0,)]
