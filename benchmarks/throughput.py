@@ -33,12 +33,13 @@ import argparse
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -157,6 +158,23 @@ def child_run(
     return json.loads(out.strip().splitlines()[-1]), seconds, peak
 
 
+def task_seconds(home: Path) -> dict[str, float]:
+    """Seconds per task name in the latest flow run Prefect recorded under
+    `home`, summed over the task's runs (a run has one per chunk)."""
+    with sqlite3.connect(home / "prefect.db") as db:
+        rows = db.execute(
+            "SELECT task_run.name, task_run.start_time, task_run.end_time FROM task_run "
+            "WHERE flow_run_id = (SELECT id FROM flow_run ORDER BY start_time DESC LIMIT 1)"
+        ).fetchall()
+    seconds: dict[str, float] = {}
+    for name, start, end in rows:
+        if start and end:
+            task = name.rsplit("-", 1)[0]
+            spent = datetime.fromisoformat(end) - datetime.fromisoformat(start)
+            seconds[task] = seconds.get(task, 0.0) + spent.total_seconds()
+    return seconds
+
+
 def _shares(sizes: dict[str, int]) -> str:
     return ", ".join(f"{role} {size / 2**20:,.0f}" for role, size in sorted(sizes.items()))
 
@@ -251,6 +269,9 @@ def memory(sizes: Sequence[int], n_process: int, incremental: bool) -> None:
                 f"(process {more_seconds:.1f} s)",
                 flush=True,
             )
+            tasks = task_seconds(prefect_home(root / "w.duckdb"))
+            steps = sorted(tasks.items(), key=lambda item: -item[1])
+            print("    its tasks: " + ", ".join(f"{n} {s:.2f} s" for n, s in steps), flush=True)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
