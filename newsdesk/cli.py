@@ -363,12 +363,13 @@ def serve(
 
 @app.command()
 def docs(
+    db: DbOpt = None,
     open_browser: Annotated[
         bool, typer.Option("--open", help="Open the Data Docs in a web browser.")
     ] = False,
 ) -> None:
-    """Print (or open) the Great Expectations Data Docs of the latest validation."""
-    index = _settings().data_docs / "index.html"
+    """Print (or open) the Great Expectations Data Docs of the warehouse's latest validation."""
+    index = _settings(db=db).data_docs / "index.html"
     if not index.exists():
         _fail(f"no Data Docs at {index}: they are built by `newsdesk run`")
     typer.echo(index.as_uri())

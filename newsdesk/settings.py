@@ -10,7 +10,7 @@ import importlib.util
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 if TYPE_CHECKING:
@@ -35,6 +35,13 @@ def report_beside_db(fields: dict[str, Any]) -> Path:
     test's among them, never overwrites another warehouse's report."""
     db = Path(fields["db"])
     return db.with_name(f"{db.stem}-report.html")
+
+
+def docs_beside_db(fields: dict[str, Any]) -> Path:
+    """`data_docs/` in the warehouse's folder (`warehouse/data_docs/` by
+    default): a run on a database elsewhere keeps its Data Docs there too,
+    not in this checkout."""
+    return Path(fields["db"]).parent / "data_docs"
 
 
 class Settings(BaseSettings):
@@ -77,7 +84,7 @@ class Settings(BaseSettings):
         description="Seconds a run waits for another run to finish writing before it stops.",
     )
     data_docs: Path = Field(
-        default=PROJECT_ROOT / "warehouse" / "data_docs",
+        default_factory=docs_beside_db,
         description="Folder for Great Expectations Data Docs, rebuilt on each run.",
     )
     report: Path = Field(
@@ -122,6 +129,14 @@ class Settings(BaseSettings):
         le=1,
         description="Shingle overlap (Jaccard) at which an article is a near-duplicate.",
     )
+
+    @field_validator("inbox", "db", "data_docs", "report")
+    @classmethod
+    def _absolute(cls, path: Path) -> Path:
+        """A relative path means the folder the command was given in, fixed
+        here: tasks, a served deployment's runs and file links (`as_uri`)
+        must not depend on whichever directory they happen to run in."""
+        return path.expanduser().absolute()
 
     def story_settings(self) -> StorySettings:
         """Imported here: most commands never place stories, and the story

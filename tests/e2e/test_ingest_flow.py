@@ -47,18 +47,28 @@ def test_changed_and_new_files_are_picked_up_incrementally(inbox: Path, tmp_path
     assert inbox_files.unseen(inbox_files.scan(inbox, max_bytes=settings.max_bytes), known) == []
 
 
-def test_cli_run_status_and_sql(inbox: Path, tmp_path: Path) -> None:
-    runner = CliRunner(env={"NEWSDESK_DATA_DOCS": str(tmp_path / "docs")})
-    db = str(tmp_path / "cli.duckdb")
-    first = runner.invoke(app, ["run", "--inbox", str(inbox), "--db", db])
+def test_cli_run_status_and_sql(
+    inbox: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Relative paths, as typed in a shell: the report and Data Docs land beside
+    the warehouse, and the run links them."""
+    for name in ("NEWSDESK_DATA_DOCS", "NEWSDESK_REPORT"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    db = "cli.duckdb"
+    first = runner.invoke(app, ["run", "--inbox", "inbox", "--db", db])
     assert first.exit_code == 0, first.output
     assert "loaded" in first.output and "rejected" in first.output
-    again = runner.invoke(app, ["run", "--inbox", str(inbox), "--db", db])
+    assert f"Report: {tmp_path / 'cli-report.html'}" in first.output
+    assert (tmp_path / "cli-report.html").exists()
+    again = runner.invoke(app, ["run", "--inbox", "inbox", "--db", db])
     assert again.exit_code == 0
     assert "Nothing new" in again.output
-    assert "Validation passed; Data Docs:" in first.output
-    docs = runner.invoke(app, ["docs"])
-    assert docs.exit_code == 0 and docs.output.strip().endswith("docs/index.html")
+    assert f"Validation passed; Data Docs: {tmp_path / 'data_docs' / 'index.html'}" in first.output
+    docs = runner.invoke(app, ["docs", "--db", db])
+    assert docs.exit_code == 0
+    assert docs.output.strip() == (tmp_path / "data_docs" / "index.html").as_uri()
 
     status = runner.invoke(app, ["status", "--db", db])
     assert status.exit_code == 0

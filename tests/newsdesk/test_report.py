@@ -17,7 +17,6 @@ import pytest
 
 from flows.artifacts import summary_markdown
 from newsdesk import report
-from newsdesk.settings import Settings
 from warehouse.report_data import ReportData
 
 GENERATED = datetime(2024, 3, 10, 12, 0, 0)
@@ -175,16 +174,6 @@ def test_save_replaces_the_page_whole(tmp_path: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~umask
-
-
-def test_the_report_sits_beside_the_warehouse_unless_set(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.delenv("NEWSDESK_REPORT", raising=False)
-    assert Settings().report == Settings().db.parent / "news-report.html"
-    assert Settings(db=tmp_path / "w.duckdb").report == tmp_path / "w-report.html"
-    monkeypatch.setenv("NEWSDESK_REPORT", str(tmp_path / "elsewhere.html"))
-    assert Settings(db=tmp_path / "w.duckdb").report == tmp_path / "elsewhere.html"
 
 
 def test_the_run_summary_links_the_report(tmp_path: Path) -> None:

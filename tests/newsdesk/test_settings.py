@@ -1,0 +1,52 @@
+"""Paths in the one settings object: fixed where they are given, and each
+warehouse's outputs beside it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsdesk.settings import Settings
+
+
+def test_relative_paths_are_read_against_the_folder_they_were_given_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("NEWSDESK_DATA_DOCS", "NEWSDESK_REPORT"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
+    settings = Settings(inbox=Path("in"), db=Path("w/news.duckdb"))
+    assert settings.inbox == tmp_path / "in"
+    assert settings.db == tmp_path / "w" / "news.duckdb"
+    assert settings.report == tmp_path / "w" / "news-report.html"
+    assert settings.data_docs == tmp_path / "w" / "data_docs"
+    assert settings.report.as_uri().startswith("file:///")
+
+
+@pytest.mark.parametrize(
+    ("field", "variable", "default_name", "beside_w"),
+    [
+        ("report", "NEWSDESK_REPORT", "news-report.html", "w-report.html"),
+        ("data_docs", "NEWSDESK_DATA_DOCS", "data_docs", "data_docs"),
+    ],
+)
+def test_outputs_sit_beside_the_warehouse_unless_set(
+    field: str,
+    variable: str,
+    default_name: str,
+    beside_w: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv(variable, raising=False)
+    assert getattr(Settings(), field) == Settings().db.parent / default_name
+    assert getattr(Settings(db=tmp_path / "w.duckdb"), field) == tmp_path / beside_w
+    monkeypatch.setenv(variable, "elsewhere")
+    monkeypatch.chdir(tmp_path)
+    assert getattr(Settings(db=tmp_path / "sub" / "w.duckdb"), field) == tmp_path / "elsewhere"
+
+
+def test_a_home_relative_path_is_expanded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert Settings(db=Path("~/news.duckdb")).db == tmp_path / "news.duckdb"
