@@ -18,6 +18,7 @@ import typer
 
 from newsdesk.settings import Settings
 
+# Help texts are Rich markup: a literal "[" is written r"\[" in them.
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
@@ -26,9 +27,9 @@ app = typer.Typer(
 )
 
 InboxOpt = Annotated[
-    Path | None, typer.Option("--inbox", help="Folder of *.txt articles [env NEWSDESK_INBOX].")
+    Path | None, typer.Option("--inbox", help=r"Folder of *.txt articles \[env NEWSDESK_INBOX].")
 ]
-DbOpt = Annotated[Path | None, typer.Option("--db", help="DuckDB file [env NEWSDESK_DB].")]
+DbOpt = Annotated[Path | None, typer.Option("--db", help=r"DuckDB file \[env NEWSDESK_DB].")]
 
 
 class OutputFormat(StrEnum):
@@ -311,7 +312,7 @@ def report(
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", help="HTML file to write [env NEWSDESK_REPORT; default: beside the --db]."
+            "--out", help=r"HTML file to write \[env NEWSDESK_REPORT; default: beside the --db]."
         ),
     ] = None,
 ) -> None:
@@ -332,7 +333,7 @@ def report(
 @app.command()
 def serve(
     cron: Annotated[
-        str | None, typer.Option("--cron", help="Cron schedule [default: every 15 minutes].")
+        str | None, typer.Option("--cron", help=r"Cron schedule \[default: every 15 minutes].")
     ] = None,
     interval: Annotated[
         float | None, typer.Option("--interval", help="Run every SECONDS instead of cron.")
