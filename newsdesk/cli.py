@@ -16,7 +16,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
-from newsdesk.settings import Settings
+from newsdesk.settings import Settings, invalid_settings
 
 # Help texts are Rich markup: a literal "[" is written r"\[" in them.
 app = typer.Typer(
@@ -46,7 +46,14 @@ def _prefect_environment() -> None:
 
 
 def _settings(**overrides: Any) -> Settings:
-    return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    """Flags over `NEWSDESK_*` variables over defaults; a bad value is an error
+    message and exit code 2, like a bad flag."""
+    from pydantic import ValidationError
+
+    try:
+        return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    except ValidationError as exc:
+        _fail(invalid_settings(exc), code=2)
 
 
 def _table_style(pl: Any) -> Any:

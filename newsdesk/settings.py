@@ -10,7 +10,7 @@ import importlib.util
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 if TYPE_CHECKING:
@@ -156,3 +156,19 @@ class Settings(BaseSettings):
             weights=TermWeights(top_terms=self.story_terms),
             duplicates=DuplicateParams(resemblance=self.duplicate_resemblance),
         )
+
+
+def invalid_settings(error: ValidationError) -> str:
+    """One line per bad value, naming the variable that sets it: what a person
+    reads instead of a traceback. Defaults derived from a field that failed
+    (the report and Data Docs beside the db) only echo that failure."""
+    lines = []
+    for item in error.errors():
+        if item["type"] == "default_factory_not_called":
+            continue
+        field = str(item["loc"][0]) if item["loc"] else "settings"
+        lines.append(
+            f"invalid setting {field} (NEWSDESK_{field.upper()}): {item['msg']}, "
+            f"got {item['input']!r}"
+        )
+    return "\n".join(lines)

@@ -50,3 +50,18 @@ def test_outputs_sit_beside_the_warehouse_unless_set(
 def test_a_home_relative_path_is_expanded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))
     assert Settings(db=Path("~/news.duckdb")).db == tmp_path / "news.duckdb"
+
+
+def test_a_bad_value_is_named_with_its_variable_not_a_traceback() -> None:
+    from typer.testing import CliRunner
+
+    from newsdesk.cli import app
+
+    env = {"NEWSDESK_N_PROCESS": "0", "NEWSDESK_CHUNK_SIZE": "many"}
+    result = CliRunner(env=env).invoke(app, ["status"])
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert lines[0].startswith("error: invalid setting n_process (NEWSDESK_N_PROCESS): ")
+    assert lines[0].endswith("got '0'")
+    assert lines[1].startswith("invalid setting chunk_size (NEWSDESK_CHUNK_SIZE): ")
+    assert len(lines) == 2
