@@ -140,7 +140,10 @@ def _fail_on_violations(violations: list[str]) -> None:
 def sql(
     query: Annotated[str | None, typer.Argument(help="SQL to run (reads only).")] = None,
     file: Annotated[
-        Path | None, typer.Option("--file", "-f", help="Read the SQL from a file.")
+        typer.FileText | None,
+        typer.Option(
+            "--file", "-f", encoding="utf-8", help="Read the SQL from a file ('-': standard input)."
+        ),
     ] = None,
     db: DbOpt = None,
     output: Annotated[OutputFormat, typer.Option("--format")] = OutputFormat.table,
@@ -153,7 +156,7 @@ def sql(
 
     if (query is None) == (file is None):
         _fail("give either a QUERY or --file", code=2)
-    text = file.read_text(encoding="utf-8") if file is not None else str(query)
+    text = file.read() if file is not None else str(query)
     with _reader(_settings(db=db).db) as con:
         try:
             frame = run_query(con, text)

@@ -1,0 +1,42 @@
+"""`newsdesk sql` reading its query from a file or standard input, on a real
+(empty) warehouse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsdesk.cli import app
+from warehouse.connection import connect
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    path = tmp_path / "w.duckdb"
+    connect(path).close()
+    return str(path)
+
+
+def test_the_query_comes_from_standard_input_with_a_dash(db: str) -> None:
+    result = CliRunner().invoke(
+        app, ["sql", "--file", "-", "--db", db, "--format", "csv"], input="SELECT 42 AS x\n"
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == ["x", "42"]
+
+
+def test_a_query_file_is_read_as_utf8(db: str, tmp_path: Path) -> None:
+    query = tmp_path / "q.sql"
+    query.write_text("SELECT 'Zürich' AS city -- ünïcode\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["sql", "-f", str(query), "--db", db, "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == ["city", "Zürich"]
+
+
+def test_a_missing_query_file_is_a_usage_error_not_a_traceback(db: str, tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["sql", "-f", str(tmp_path / "missing.sql"), "--db", db])
+    assert result.exit_code == 2
+    assert "No such file or directory" in result.output
+    assert "Traceback" not in result.output
