@@ -19,7 +19,27 @@ ONE_AT_A_TIME = ConcurrencyLimitConfig(
 )
 
 
+def check_schedule(cron: str | None, interval: float | None) -> None:
+    """A schedule Prefect would refuse, refused before anything starts, in a
+    sentence rather than a validation traceback from inside `serve`."""
+    from prefect.client.schemas.schedules import CronSchedule
+    from pydantic import ValidationError
+
+    if cron and interval:
+        raise ValueError("give --cron or --interval, not both")
+    if interval is not None and interval <= 0:
+        raise ValueError(f"--interval must be a positive number of seconds, got {interval:g}")
+    if cron is not None:
+        try:
+            CronSchedule(cron=cron)
+        except ValidationError as exc:
+            raise ValueError(
+                f"--cron {cron!r} is not a cron schedule (five fields, e.g. '*/15 * * * *')"
+            ) from exc
+
+
 def serve(settings: Settings, cron: str | None = None, interval: float | None = None) -> None:
+    check_schedule(cron, interval)
     news_pipeline.serve(
         name=DEPLOYMENT,
         cron=None if interval else (cron or DEFAULT_CRON),

@@ -352,14 +352,17 @@ def serve(
     db: DbOpt = None,
 ) -> None:
     """Serve the news_pipeline deployment on a schedule (Ctrl-C stops it)."""
-    if cron and interval:
-        _fail("give --cron or --interval, not both", code=2)
     settings = _settings(inbox=inbox, db=db)
     _prefect_environment()
     from prefect.settings import PREFECT_API_URL, PREFECT_UI_URL
 
-    from flows.deployment import DEPLOYMENT
+    from flows.deployment import DEPLOYMENT, check_schedule
     from flows.deployment import serve as serve_deployment
+
+    try:
+        check_schedule(cron, interval)
+    except ValueError as exc:
+        _fail(str(exc), code=2)
 
     if not PREFECT_API_URL.value():
         typer.echo(

@@ -1,0 +1,37 @@
+"""Schedules `newsdesk serve` refuses before it starts serving."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from flows.deployment import check_schedule
+from newsdesk.cli import app
+
+
+@pytest.mark.parametrize(
+    ("cron", "interval", "message"),
+    [
+        ("not a cron", None, "is not a cron schedule"),
+        ("61 * * * *", None, "is not a cron schedule"),
+        (None, 0, "positive number of seconds"),
+        (None, -5, "positive number of seconds"),
+        ("*/5 * * * *", 60, "not both"),
+    ],
+)
+def test_a_bad_schedule_is_refused_in_a_sentence(
+    cron: str | None, interval: float | None, message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        check_schedule(cron, interval)
+
+
+@pytest.mark.parametrize(("cron", "interval"), [("*/15 * * * *", None), (None, 20.0), (None, None)])
+def test_a_good_schedule_passes(cron: str | None, interval: float | None) -> None:
+    check_schedule(cron, interval)
+
+
+def test_serve_with_a_bad_cron_exits_2_before_serving() -> None:
+    result = CliRunner().invoke(app, ["serve", "--cron", "every day"])
+    assert result.exit_code == 2
+    assert result.output.startswith("error: --cron 'every day' is not a cron schedule")
