@@ -94,6 +94,8 @@ def _reader(db: Path, *, write_files: bool = False) -> Iterator[Any]:
 def run(inbox: InboxOpt = None, db: DbOpt = None) -> None:
     """Run the pipeline once over the inbox and print what it loaded."""
     settings = _settings(inbox=inbox, db=db)
+    if not settings.inbox.is_dir():
+        _fail(f"inbox {settings.inbox} is not a directory", code=2)
     _prefect_environment()
     from flows.news_pipeline import news_pipeline
 
@@ -262,7 +264,7 @@ def stories(
         bool,
         typer.Option("--rebuild", help="Recompute every story from scratch, in arrival order."),
     ] = False,
-    limit: Annotated[int, typer.Option("--limit", help="Stories to list.")] = 20,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Stories to list.")] = 20,
 ) -> None:
     """List the largest stories, or rebuild them all from the stored articles."""
     import polars as pl

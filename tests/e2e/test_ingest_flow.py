@@ -83,12 +83,23 @@ def test_cli_run_status_and_sql(
     assert "read-only" in refused.output
 
 
-def test_cli_run_that_fails_exits_non_zero_with_one_line(tmp_path: Path) -> None:
+def test_cli_run_that_fails_exits_non_zero_with_one_line(inbox: Path, tmp_path: Path) -> None:
+    """A warehouse path that is a folder fails the run inside the flow."""
+    (tmp_path / "folder.duckdb").mkdir()
+    result = CliRunner().invoke(
+        app, ["run", "--inbox", str(inbox), "--db", str(tmp_path / "folder.duckdb")]
+    )
+    assert result.exit_code == 1
+    assert "error: run failed: IOException: " in result.output
+
+
+def test_cli_run_without_an_inbox_is_refused_before_it_starts(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         app, ["run", "--inbox", str(tmp_path / "missing"), "--db", str(tmp_path / "w.duckdb")]
     )
-    assert result.exit_code == 1
-    assert "error: run failed: NotADirectoryError" in result.output
+    assert result.exit_code == 2
+    assert result.output == f"error: inbox {tmp_path / 'missing'} is not a directory\n"
+    assert not (tmp_path / "w.duckdb").exists()
 
 
 def test_an_idle_run_checks_only_what_a_failed_run_left_unchecked(
