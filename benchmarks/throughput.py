@@ -42,6 +42,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from contextlib import closing
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -161,21 +162,27 @@ def child_run(
     return json.loads(out.strip().splitlines()[-1]), seconds, peak
 
 
-def task_seconds(home: Path) -> dict[str, float]:
+def task_seconds(home: Path) -> tuple[dict[str, float], int]:
     """Seconds per task name in the latest flow run Prefect recorded under
-    `home`, summed over the task's runs (a run has one per chunk)."""
-    with sqlite3.connect(home / "prefect.db") as db:
+    `home`, summed over the task's runs (one per chunk), and how many of its
+    task runs have no end time: the server records task runs from events,
+    after the fact, so a temporary API that stopped first may have missed some,
+    and a silent gap would read as a cheap step."""
+    with closing(sqlite3.connect(f"file:{home / 'prefect.db'}?mode=ro", uri=True)) as db:
         rows = db.execute(
             "SELECT task_run.name, task_run.start_time, task_run.end_time FROM task_run "
             "WHERE flow_run_id = (SELECT id FROM flow_run ORDER BY start_time DESC LIMIT 1)"
         ).fetchall()
     seconds: dict[str, float] = {}
+    unfinished = 0
     for name, start, end in rows:
-        if start and end:
-            task = name.rsplit("-", 1)[0]
-            spent = datetime.fromisoformat(end) - datetime.fromisoformat(start)
-            seconds[task] = seconds.get(task, 0.0) + spent.total_seconds()
-    return seconds
+        if not (start and end):
+            unfinished += 1
+            continue
+        task = name.rsplit("-", 1)[0]  # Prefect names a task run "<task>-<3 characters>"
+        spent = datetime.fromisoformat(end) - datetime.fromisoformat(start)
+        seconds[task] = seconds.get(task, 0.0) + spent.total_seconds()
+    return seconds, unfinished
 
 
 def _shares(sizes: dict[str, int]) -> str:
@@ -272,9 +279,14 @@ def memory(sizes: Sequence[int], n_process: int, incremental: bool) -> None:
                 f"(process {more_seconds:.1f} s)",
                 flush=True,
             )
-            tasks = task_seconds(prefect_home(root / "w.duckdb"))
+            tasks, unfinished = task_seconds(prefect_home(root / "w.duckdb"))
             steps = sorted(tasks.items(), key=lambda item: -item[1])
-            print("    its tasks: " + ", ".join(f"{n} {s:.2f} s" for n, s in steps), flush=True)
+            print(
+                "    its tasks: "
+                + ", ".join(f"{n} {s:.2f} s" for n, s in steps)
+                + (f"; {unfinished} task run(s) recorded without an end" if unfinished else ""),
+                flush=True,
+            )
 
 
 def main(argv: Sequence[str] | None = None) -> None:

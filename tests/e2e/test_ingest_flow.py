@@ -65,10 +65,11 @@ def test_cli_run_status_and_sql(
     again = runner.invoke(app, ["run", "--inbox", "inbox", "--db", db])
     assert again.exit_code == 0
     assert "Nothing new" in again.output
-    assert f"Validation passed; Data Docs: {tmp_path / 'data_docs' / 'index.html'}" in first.output
+    index = tmp_path / "cli-data-docs" / "index.html"
+    assert f"Validation passed; Data Docs: {index}" in first.output
     docs = runner.invoke(app, ["docs", "--db", db])
     assert docs.exit_code == 0
-    assert docs.output.strip() == (tmp_path / "data_docs" / "index.html").as_uri()
+    assert docs.output.strip() == index.as_uri()
 
     status = runner.invoke(app, ["status", "--db", db])
     assert status.exit_code == 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from typer.testing import CliRunner
 
@@ -14,8 +16,11 @@ from newsdesk.cli import app
     [
         ("not a cron", None, "is not a cron schedule"),
         ("61 * * * *", None, "is not a cron schedule"),
-        (None, 0, "positive number of seconds"),
-        (None, -5, "positive number of seconds"),
+        (None, 0, "above 0"),
+        (None, -5, "above 0"),
+        (None, float("nan"), "above 0"),
+        (None, float("inf"), "above 0"),
+        (None, 1e12, "at most"),
         ("*/5 * * * *", 60, "not both"),
     ],
 )
@@ -31,7 +36,12 @@ def test_a_good_schedule_passes(cron: str | None, interval: float | None) -> Non
     check_schedule(cron, interval)
 
 
-def test_serve_with_a_bad_cron_exits_2_before_serving() -> None:
-    result = CliRunner().invoke(app, ["serve", "--cron", "every day"])
+def test_serve_with_a_bad_cron_exits_2_before_serving(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("NEWSDESK_INBOX", "NEWSDESK_DB", "NEWSDESK_MODEL"):
+        monkeypatch.delenv(name, raising=False)
+    args = ["serve", "--cron", "every day", "--inbox", str(tmp_path), "--db", str(tmp_path / "w")]
+    result = CliRunner().invoke(app, args)
     assert result.exit_code == 2
     assert result.output.startswith("error: --cron 'every day' is not a cron schedule")

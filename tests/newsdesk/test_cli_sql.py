@@ -40,3 +40,11 @@ def test_a_missing_query_file_is_a_usage_error_not_a_traceback(db: str, tmp_path
     assert result.exit_code == 2
     assert "No such file or directory" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_query_file_that_is_not_utf8_is_a_usage_error(db: str, tmp_path: Path) -> None:
+    query = tmp_path / "latin1.sql"
+    query.write_bytes("SELECT 'Zürich'".encode("latin-1"))
+    result = CliRunner().invoke(app, ["sql", "-f", str(query), "--db", db])
+    assert result.exit_code == 2
+    assert f"{query} is not UTF-8 text" in result.output

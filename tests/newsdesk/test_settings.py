@@ -20,7 +20,7 @@ def test_relative_paths_are_read_against_the_folder_they_were_given_in(
     assert settings.inbox == tmp_path / "in"
     assert settings.db == tmp_path / "w" / "news.duckdb"
     assert settings.report == tmp_path / "w" / "news-report.html"
-    assert settings.data_docs == tmp_path / "w" / "data_docs"
+    assert settings.data_docs == tmp_path / "w" / "news-data-docs"
     assert settings.report.as_uri().startswith("file:///")
 
 
@@ -28,7 +28,7 @@ def test_relative_paths_are_read_against_the_folder_they_were_given_in(
     ("field", "variable", "default_name", "beside_w"),
     [
         ("report", "NEWSDESK_REPORT", "news-report.html", "w-report.html"),
-        ("data_docs", "NEWSDESK_DATA_DOCS", "data_docs", "data_docs"),
+        ("data_docs", "NEWSDESK_DATA_DOCS", "news-data-docs", "w-data-docs"),
     ],
 )
 def test_outputs_sit_beside_the_warehouse_unless_set(
@@ -65,3 +65,14 @@ def test_a_bad_value_is_named_with_its_variable_not_a_traceback() -> None:
     assert lines[0].endswith("got '0'")
     assert lines[1].startswith("invalid setting chunk_size (NEWSDESK_CHUNK_SIZE): ")
     assert len(lines) == 2
+
+
+def test_an_unexpandable_home_is_a_setting_error_not_a_traceback() -> None:
+    from typer.testing import CliRunner
+
+    from newsdesk.cli import app
+
+    result = CliRunner(env={"NEWSDESK_DB": "~no-such-user-here/x.duckdb"}).invoke(app, ["status"])
+    assert result.exit_code == 2
+    assert result.output.startswith("error: invalid setting db (NEWSDESK_DB): ")
+    assert "cannot expand ~no-such-user-here/x.duckdb" in result.output
