@@ -4,6 +4,7 @@ PREFECT_API_URL: scheduled runs execute in the serving process."""
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from datetime import timedelta
 
 from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
@@ -23,31 +24,40 @@ ONE_AT_A_TIME = ConcurrencyLimitConfig(
 )
 
 
-def check_schedule(cron: str | None, interval: float | None) -> None:
-    """A schedule Prefect would refuse, refused before anything starts, in a
-    sentence rather than a validation traceback from inside `serve`."""
+@dataclass(frozen=True)
+class Schedule:
+    """Exactly one of the two, as `Flow.serve` takes them."""
+
+    cron: str | None = None
+    interval: timedelta | None = None
+
+
+def schedule(cron: str | None = None, interval: float | None = None) -> Schedule:
+    """The schedule to serve on (every 15 minutes unless told otherwise); one
+    Prefect would refuse is refused here, before anything starts, in a sentence
+    rather than a validation traceback from inside `serve`."""
     if cron and interval:
         raise ValueError("give --cron or --interval, not both")
-    if interval is not None and not (math.isfinite(interval) and 0 < interval <= MAX_INTERVAL):
-        raise ValueError(
-            f"--interval must be a number of seconds above 0 and at most "
-            f"{MAX_INTERVAL:,.0f} (366 days), got {interval:g}"
-        )
-    if cron is not None:
-        try:
-            CronSchedule(cron=cron)
-        except ValidationError as exc:
+    if interval is not None:
+        if not (math.isfinite(interval) and 0 < interval <= MAX_INTERVAL):
             raise ValueError(
-                f"--cron {cron!r} is not a cron schedule (five fields, e.g. '*/15 * * * *')"
-            ) from exc
+                f"--interval must be a number of seconds above 0 and at most "
+                f"{MAX_INTERVAL:,.0f} (366 days), got {interval:g}"
+            )
+        return Schedule(interval=timedelta(seconds=interval))
+    try:
+        return Schedule(cron=CronSchedule(cron=cron or DEFAULT_CRON).cron)
+    except ValidationError as exc:
+        raise ValueError(
+            f"--cron {cron!r} is not a cron schedule (five fields, e.g. '*/15 * * * *')"
+        ) from exc
 
 
-def serve(settings: Settings, cron: str | None = None, interval: float | None = None) -> None:
-    check_schedule(cron, interval)
+def serve(settings: Settings, on: Schedule) -> None:
     news_pipeline.serve(
         name=DEPLOYMENT,
-        cron=None if interval else (cron or DEFAULT_CRON),
-        interval=timedelta(seconds=interval) if interval else None,
+        cron=on.cron,
+        interval=on.interval,
         parameters={"settings": settings.model_dump(mode="json")},
         global_limit=ONE_AT_A_TIME,
         limit=1,

@@ -372,11 +372,11 @@ def serve(
     _prefect_environment()
     from prefect.settings import PREFECT_API_URL, PREFECT_UI_URL
 
-    from flows.deployment import DEPLOYMENT, check_schedule
+    from flows.deployment import DEPLOYMENT, schedule
     from flows.deployment import serve as serve_deployment
 
     try:
-        check_schedule(cron, interval)
+        on = schedule(cron, interval)
     except ValueError as exc:
         _fail(str(exc), code=2)
 
@@ -388,7 +388,7 @@ def serve(
         )
     else:
         typer.echo(f"Prefect UI: {PREFECT_UI_URL.value()}/deployments (deployment {DEPLOYMENT})")
-    serve_deployment(settings, cron=cron, interval=interval)
+    serve_deployment(settings, on)
 
 
 @app.command()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from flows.deployment import check_schedule
+from flows.deployment import Schedule, schedule
 from newsdesk.cli import app
 
 
@@ -28,12 +29,21 @@ def test_a_bad_schedule_is_refused_in_a_sentence(
     cron: str | None, interval: float | None, message: str
 ) -> None:
     with pytest.raises(ValueError, match=message):
-        check_schedule(cron, interval)
+        schedule(cron, interval)
 
 
-@pytest.mark.parametrize(("cron", "interval"), [("*/15 * * * *", None), (None, 20.0), (None, None)])
-def test_a_good_schedule_passes(cron: str | None, interval: float | None) -> None:
-    check_schedule(cron, interval)
+@pytest.mark.parametrize(
+    ("cron", "interval", "expected"),
+    [
+        ("*/5 * * * *", None, Schedule(cron="*/5 * * * *")),
+        (None, 20.0, Schedule(interval=timedelta(seconds=20))),
+        (None, None, Schedule(cron="*/15 * * * *")),
+    ],
+)
+def test_a_good_schedule_is_what_serve_gets(
+    cron: str | None, interval: float | None, expected: Schedule
+) -> None:
+    assert schedule(cron, interval) == expected
 
 
 def test_serve_with_a_bad_cron_exits_2_before_serving(
