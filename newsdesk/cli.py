@@ -169,10 +169,12 @@ def sql(
 
     if (query is None) == (file is None):
         _fail("give either a QUERY or --file", code=2)
-    try:
-        text = file.read() if file is not None else str(query)
-    except UnicodeDecodeError as exc:
-        _fail(f"{getattr(file, 'name', 'the query file')} is not UTF-8 text: {exc.reason}", code=2)
+    text = str(query)
+    if file is not None:
+        try:
+            text = file.read()
+        except UnicodeDecodeError as exc:
+            _fail(f"{file.name} is not UTF-8 text: {exc.reason}", code=2)
     with _reader(_settings(db=db).db) as con:
         try:
             frame = run_query(con, text)

@@ -36,20 +36,21 @@ def default_model() -> str:
     return OFFICIAL_MODEL if model_installed(OFFICIAL_MODEL) else FALLBACK_MODEL
 
 
-def report_beside_db(fields: dict[str, Any]) -> Path:
-    """`<db name>-report.html` next to the warehouse it shows
-    (`warehouse/news-report.html` by default): a run on another database, a
-    test's among them, never overwrites another warehouse's report."""
+def _beside_db(fields: dict[str, Any], suffix: str) -> Path:
+    """A warehouse's outputs are named after it and sit next to it: a run on
+    another database, a test's among them, never overwrites another's."""
     db = Path(fields["db"])
-    return db.with_name(f"{db.stem}-report.html")
+    return db.with_name(f"{db.stem}{suffix}")
+
+
+def report_beside_db(fields: dict[str, Any]) -> Path:
+    """`warehouse/news-report.html` by default."""
+    return _beside_db(fields, "-report.html")
 
 
 def docs_beside_db(fields: dict[str, Any]) -> Path:
-    """`<db name>-data-docs/` next to the warehouse they validate
-    (`warehouse/news-data-docs/` by default), like its report: a run on a
-    database elsewhere keeps them there, and two warehouses never share them."""
-    db = Path(fields["db"])
-    return db.with_name(f"{db.stem}-data-docs")
+    """`warehouse/news-data-docs/` by default."""
+    return _beside_db(fields, "-data-docs")
 
 
 class Settings(BaseSettings):
@@ -173,13 +174,14 @@ def invalid_settings(error: ValidationError) -> str:
     """One line per bad value, naming the variable that sets it: what a person
     reads instead of a traceback. Defaults derived from a field that failed
     (the report and Data Docs beside the db) only echo that failure."""
+    prefix = str(Settings.model_config.get("env_prefix", "")).upper()
     lines = []
     for item in error.errors():
         if item["type"] == "default_factory_not_called":
             continue
         field = str(item["loc"][0]) if item["loc"] else "settings"
         lines.append(
-            f"invalid setting {field} (NEWSDESK_{field.upper()}): {item['msg']}, "
+            f"invalid setting {field} ({prefix}{field.upper()}): {item['msg']}, "
             f"got {item['input']!r}"
         )
     return "\n".join(lines)

@@ -6,7 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from newsdesk.cli import app
 from newsdesk.settings import Settings
 
 
@@ -53,10 +55,6 @@ def test_a_home_relative_path_is_expanded(tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_a_bad_value_is_named_with_its_variable_not_a_traceback() -> None:
-    from typer.testing import CliRunner
-
-    from newsdesk.cli import app
-
     env = {"NEWSDESK_N_PROCESS": "0", "NEWSDESK_CHUNK_SIZE": "many"}
     result = CliRunner(env=env).invoke(app, ["status"])
     assert result.exit_code == 2
@@ -68,10 +66,6 @@ def test_a_bad_value_is_named_with_its_variable_not_a_traceback() -> None:
 
 
 def test_an_unexpandable_home_is_a_setting_error_not_a_traceback() -> None:
-    from typer.testing import CliRunner
-
-    from newsdesk.cli import app
-
     result = CliRunner(env={"NEWSDESK_DB": "~no-such-user-here/x.duckdb"}).invoke(app, ["status"])
     assert result.exit_code == 2
     assert result.output.startswith("error: invalid setting db (NEWSDESK_DB): ")
