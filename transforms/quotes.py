@@ -154,10 +154,12 @@ def _is_mark(tok: Token) -> bool:
 
 
 class _Tokens:
-    """Character offset → token index lookups for one doc."""
+    """Character offset → token index lookups for one doc, and its text
+    (`Doc.text` joins every token again on each call)."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.text = doc.text
         self.starts = [t.idx for t in doc]
 
     def at(self, char: int) -> int:
@@ -834,7 +836,7 @@ class _Cue:
 def _cue_near(doc: Doc, tokens: _Tokens, marked: Marked, resolver: SpeakerResolver) -> _Cue | None:
     """The cue of a direct quote: after it ("…,” he said), else before it
     (He said: “…”), else a colon after a name."""
-    text = doc.text
+    text = tokens.text
     last_inner = text[marked.start : marked.end].rstrip(_STRIP)[-1:]
     first_after = tokens.after(marked.end)
     window_after: list[Token] = []
@@ -927,10 +929,10 @@ def _outermost(candidates: list[_Candidate]) -> list[_Candidate]:
 def extract_quotes(
     doc: Doc, mentions: list[Mention], sentence_of: list[int], resolver: SpeakerResolver
 ) -> list[Quote]:
-    text = doc.text
     if not len(doc):
         return []
     tokens = _Tokens(doc)
+    text = tokens.text
     paras = paragraphs(text)
     para_starts = [s for s, _ in paras]
     marked = [m for m in marked_spans(text) if is_quotation(text[m.start : m.end])]
