@@ -14,6 +14,7 @@ from transforms.intake import FileRead, oversize_problem
 from warehouse.load import KnownFile
 
 SUFFIX = ".txt"
+HIDDEN = "."
 OUTSIDE = "link outside the inbox: never followed"
 NOT_REGULAR = "not a regular file (a pipe, socket or device is never opened)"
 NO_PERMISSION = "unreadable: no read permission"
@@ -39,16 +40,18 @@ class Candidate:
 
 def scan(inbox: Path, *, max_bytes: int) -> list[Candidate]:
     """Every `*.txt` below the inbox, sorted; directory links are not followed and
-    a file link that leaves the inbox is reported, never read."""
+    a file link that leaves the inbox is reported, never read. Hidden names are
+    not articles: macOS's `._name.txt` companions, editors' lock files, and the
+    insides of `.git` or a sync tool's folder."""
     root = inbox.resolve()
     if not root.is_dir():
         raise NotADirectoryError(f"inbox {inbox} is not a directory")
     found: list[Candidate] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames.sort()
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(HIDDEN))
         directory = Path(dirpath)
         for name in sorted(filenames):
-            if not name.lower().endswith(SUFFIX):
+            if name.startswith(HIDDEN) or not name.lower().endswith(SUFFIX):
                 continue
             found.append(_candidate(root, directory / name, max_bytes))
     return found

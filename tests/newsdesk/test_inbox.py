@@ -12,11 +12,14 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-def test_scan_finds_txt_files_recursively_and_ignores_others(tmp_path: Path) -> None:
+def test_scan_finds_txt_files_recursively_and_skips_others_and_hidden(tmp_path: Path) -> None:
     write(tmp_path / "b.txt", "b")
     write(tmp_path / "sub" / "a file é.TXT", "a")
     write(tmp_path / "notes.md", "x")
     write(tmp_path / "image.png", "x")
+    write(tmp_path / "._b.txt", "macOS resource fork")
+    write(tmp_path / ".git" / "notes.txt", "x")
+    write(tmp_path / "sub" / ".hidden" / "c.txt", "x")
     names = [
         c.path.relative_to(tmp_path.resolve()).as_posix()
         for c in inbox.scan(tmp_path, max_bytes=100)

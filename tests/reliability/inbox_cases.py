@@ -85,7 +85,7 @@ CASES: dict[str, Case] = {
     "ニュース 記事 é.txt": Case(f"date 2023-02-15 {english('artillery')}".encode(), "loaded", None),
 }
 COPY = "copies/same body, other name é.txt"
-IGNORED = ("README.md", "notes.json", "photo.jpg")
+IGNORED = ("README.md", "notes.json", "photo.jpg", "._apple double.txt", ".sync/hidden copy.txt")
 
 
 def build_inbox(root: Path) -> None:
@@ -99,6 +99,7 @@ def build_inbox(root: Path) -> None:
     for name, case in CASES.items():
         (root / name).write_bytes(case.raw)
     for name in IGNORED:
+        (root / name).parent.mkdir(exist_ok=True)
         (root / name).write_text("not an article")
 
 
