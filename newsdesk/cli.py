@@ -31,6 +31,7 @@ InboxOpt = Annotated[
     Path | None, typer.Option("--inbox", help=r"Folder of *.txt articles \[env NEWSDESK_INBOX].")
 ]
 DbOpt = Annotated[Path | None, typer.Option("--db", help=r"DuckDB file \[env NEWSDESK_DB].")]
+NOT_BUILT = "not built (the run's log says why)"
 
 
 class OutputFormat(StrEnum):
@@ -132,11 +133,9 @@ def run(inbox: InboxOpt = None, db: DbOpt = None) -> None:
         f"Placed in {summary['stories']} stories ({summary['new_stories']} new); "
         f"{summary['near_duplicates']} near-duplicate(s)."
     )
-    if summary["data_docs"]:
-        passed = "passed" if summary["validation_passed"] else "FAILED for some articles"
-        typer.echo(f"Validation {passed}; Data Docs: {summary['data_docs']}")
-    if summary.get("report"):
-        typer.echo(f"Report: {summary['report']}")
+    passed = "passed" if summary["validation_passed"] else "FAILED for some articles"
+    typer.echo(f"Validation {passed}; Data Docs: {summary['data_docs'] or NOT_BUILT}")
+    typer.echo(f"Report: {summary['report'] or NOT_BUILT}")
     if summary["rejected"] or summary["quarantined"]:
         typer.echo("See why with: newsdesk status")
     _fail_on_violations(summary["violations"])

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from newsdesk import inbox as inbox_files
 from newsdesk.cli import app
 from newsdesk.settings import Settings
+from tests.conftest import SEEDS
 from tests.reliability.inbox_cases import build_inbox, english, log_by_name
 from warehouse import load
 from warehouse.connection import open_warehouse
@@ -92,6 +93,21 @@ def test_cli_run_that_fails_exits_non_zero_with_one_line(inbox: Path, tmp_path: 
     )
     assert result.exit_code == 1
     assert "error: run failed: IOException: " in result.output
+
+
+def test_data_docs_that_cannot_be_built_leave_the_run_standing(tmp_path: Path) -> None:
+    """They draw rows already committed: like the report, a failed build is
+    logged, the run completes, and the CLI says they were not built."""
+    shutil.copytree(SEEDS, tmp_path / "inbox")
+    (tmp_path / "docs").write_text("a file where the Data Docs folder should be")
+    result = CliRunner().invoke(
+        app,
+        ["run", "--inbox", str(tmp_path / "inbox"), "--db", str(tmp_path / "w.duckdb")],
+        env={"NEWSDESK_DATA_DOCS": str(tmp_path / "docs")},
+    )
+    assert result.exit_code == 0, result.output
+    assert "2 loaded" in result.output
+    assert "Validation passed; Data Docs: not built (the run's log says why)" in result.output
 
 
 def test_an_idle_run_checks_only_what_a_failed_run_left_unchecked(
