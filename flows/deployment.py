@@ -1,5 +1,6 @@
 """Serving `news_pipeline` on a schedule against the Prefect API in
-PREFECT_API_URL: scheduled runs execute in the serving process."""
+PREFECT_API_URL: Prefect's runner spawns each scheduled run as a child of the
+serving process, so nothing (model, GX context) stays warm between runs."""
 
 from __future__ import annotations
 
