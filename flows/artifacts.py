@@ -8,6 +8,9 @@ from typing import Any
 
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
+VALIDATION = {True: "passed", False: "failed for some articles", None: "nothing to validate"}
+NOT_WRITTEN = "not written"
+NOT_BUILT = "not built"
 SUMMARY_KEY = "news-pipeline-summary"
 PROBLEMS_KEY = "news-pipeline-problems"
 
@@ -16,7 +19,7 @@ def _report_link(report: str | None) -> str:
     """A file:// link (browsers may refuse to follow it from the UI's http
     page, so the path is also shown to copy)."""
     if not report:
-        return "not written"
+        return NOT_WRITTEN
     return f"[`{report}`]({Path(report).resolve().as_uri()})"
 
 
@@ -35,7 +38,6 @@ def _invariants(summary: dict[str, Any]) -> str:
 
 
 def summary_markdown(summary: dict[str, Any]) -> str:
-    validation = {True: "passed", False: "failed for some articles", None: "nothing to validate"}
     rows = [
         ("Files seen (new or changed)", summary["files_seen"]),
         ("Loaded", summary["loaded"]),
@@ -49,10 +51,10 @@ def summary_markdown(summary: dict[str, Any]) -> str:
         ("Stories touched", summary["stories"]),
         ("New stories", summary["new_stories"]),
         ("Near-duplicates", summary["near_duplicates"]),
-        ("Validation", validation[summary["validation_passed"]]),
+        ("Validation", VALIDATION[summary["validation_passed"]]),
         ("Warehouse invariants", _invariants(summary)),
         ("Search indexes", summary.get("search") or "not refreshed"),
-        ("Data Docs", f"`{summary['data_docs']}`" if summary.get("data_docs") else "not built"),
+        ("Data Docs", f"`{summary['data_docs']}`" if summary.get("data_docs") else NOT_BUILT),
         ("Report", _report_link(summary.get("report"))),
         ("Duration", f"{summary['duration_s']:.1f} s"),
     ]

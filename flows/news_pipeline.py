@@ -18,7 +18,6 @@ from prefect import flow, get_run_logger, runtime, task
 from prefect.cache_policies import NONE
 from prefect.client.orchestration import get_client
 from prefect.futures import PrefectFuture
-from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
 from expectations.frames import (
@@ -305,13 +304,12 @@ def _refresh_report(settings: Settings, files_seen: int) -> str | None:
         return None
 
 
-def _data_docs(built: PrefectFuture[Path] | None) -> str | None:
-    """Data Docs draw validations whose rows are already committed: like the
-    report, ones that fail to build are logged, and the run stands."""
-    if built is None:
-        return None
+def _data_docs(settings: Settings) -> str | None:
+    """After the run is recorded: Data Docs draw validations whose rows are
+    committed, so, like the report, ones that fail to build are logged and the
+    run stands."""
     try:
-        return str(built.result())
+        return str(publish_data_docs(settings))
     except Exception:
         get_run_logger().exception("the Data Docs could not be built")
         return None
@@ -374,22 +372,11 @@ def news_pipeline(settings: Settings | None = None) -> dict[str, Any]:
 
 
 def _write(settings: Settings) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """Data Docs draw this process's validation results, so they get a thread
-    of their own here, whatever runner the flow has: GX's Python runs there
-    while DuckDB's closing work (which mostly leaves the GIL) runs here."""
-    beside: ThreadPoolTaskRunner[Path] = ThreadPoolTaskRunner(max_workers=1)
-    with beside:
-        return _run(settings, beside)
-
-
-def _run(
-    settings: Settings, beside: ThreadPoolTaskRunner[Path]
-) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     logger = get_run_logger()
     run_id = f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
     today = date.today()
     latest_date = today + timedelta(days=1)
-    docs: PrefectFuture[Path] | None = None
+    validated = False
     with _warehouse(settings) as con:
         interrupted = load.start_run(con, run_id, runtime.flow_run.id, _now())
     if interrupted:
@@ -419,15 +406,15 @@ def _run(
                 pending = submitted
             if pending is not None:
                 _validate_and_load(pending, settings, today, run_id)
-                docs = beside.submit(publish_data_docs, {"settings": settings})
+                validated = True
     except Exception:
         record_run(settings, run_id, "failed")
         raise
     summary, problems = record_run(settings, run_id, "completed")
+    summary["data_docs"] = _data_docs(settings) if validated else None
     summary["invariants_checked"], summary["violations"] = check_warehouse(settings)
     summary["search"] = _refresh_search(settings)
     summary["report"] = _refresh_report(settings, summary["files_seen"])
-    summary["data_docs"] = _data_docs(docs)
     logger.info(
         "run %s: %s file(s) seen, %s loaded, %s duplicate, %s rejected, %s quarantined",
         run_id,

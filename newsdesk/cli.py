@@ -31,7 +31,6 @@ InboxOpt = Annotated[
     Path | None, typer.Option("--inbox", help=r"Folder of *.txt articles \[env NEWSDESK_INBOX].")
 ]
 DbOpt = Annotated[Path | None, typer.Option("--db", help=r"DuckDB file \[env NEWSDESK_DB].")]
-NOT_BUILT = "not built (the run's log says why)"
 
 
 class OutputFormat(StrEnum):
@@ -109,6 +108,7 @@ def run(inbox: InboxOpt = None, db: DbOpt = None) -> None:
     """Run the pipeline once over the inbox and print what it loaded."""
     settings = _runnable(_settings(inbox=inbox, db=db))
     _prefect_environment()
+    from flows.artifacts import NOT_BUILT, NOT_WRITTEN, VALIDATION
     from flows.news_pipeline import news_pipeline
 
     try:
@@ -133,9 +133,12 @@ def run(inbox: InboxOpt = None, db: DbOpt = None) -> None:
         f"Placed in {summary['stories']} stories ({summary['new_stories']} new); "
         f"{summary['near_duplicates']} near-duplicate(s)."
     )
-    passed = "passed" if summary["validation_passed"] else "FAILED for some articles"
-    typer.echo(f"Validation {passed}; Data Docs: {summary['data_docs'] or NOT_BUILT}")
-    typer.echo(f"Report: {summary['report'] or NOT_BUILT}")
+    why = "(the run's log says why)"
+    validation = VALIDATION[summary["validation_passed"]]
+    typer.echo(
+        f"Validation {validation}; Data Docs: {summary['data_docs'] or f'{NOT_BUILT} {why}'}"
+    )
+    typer.echo(f"Report: {summary['report'] or f'{NOT_WRITTEN} {why}'}")
     if summary["rejected"] or summary["quarantined"]:
         typer.echo("See why with: newsdesk status")
     _fail_on_violations(summary["violations"])

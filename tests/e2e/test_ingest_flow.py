@@ -6,6 +6,7 @@ import os
 import shutil
 from pathlib import Path
 
+import duckdb
 import pytest
 from typer.testing import CliRunner
 
@@ -95,19 +96,32 @@ def test_cli_run_that_fails_exits_non_zero_with_one_line(inbox: Path, tmp_path: 
     assert "error: run failed: IOException: " in result.output
 
 
-def test_data_docs_that_cannot_be_built_leave_the_run_standing(tmp_path: Path) -> None:
-    """They draw rows already committed: like the report, a failed build is
-    logged, the run completes, and the CLI says they were not built."""
+def test_data_docs_and_report_that_cannot_be_written_leave_the_run_standing(
+    tmp_path: Path,
+) -> None:
+    """Both draw rows already committed: a failed build is logged, the run is
+    recorded as completed, and the CLI says which was not written."""
     shutil.copytree(SEEDS, tmp_path / "inbox")
     (tmp_path / "docs").write_text("a file where the Data Docs folder should be")
+    (tmp_path / "report.html").mkdir()
+    db = tmp_path / "w.duckdb"
     result = CliRunner().invoke(
         app,
-        ["run", "--inbox", str(tmp_path / "inbox"), "--db", str(tmp_path / "w.duckdb")],
-        env={"NEWSDESK_DATA_DOCS": str(tmp_path / "docs")},
+        ["run", "--inbox", str(tmp_path / "inbox"), "--db", str(db)],
+        env={
+            "NEWSDESK_DATA_DOCS": str(tmp_path / "docs"),
+            "NEWSDESK_REPORT": str(tmp_path / "report.html"),
+        },
     )
     assert result.exit_code == 0, result.output
     assert "2 loaded" in result.output
     assert "Validation passed; Data Docs: not built (the run's log says why)" in result.output
+    assert "Report: not written (the run's log says why)" in result.output
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        assert con.sql("SELECT status FROM runs").fetchall() == [("completed",)]
+    finally:
+        con.close()
 
 
 def test_an_idle_run_checks_only_what_a_failed_run_left_unchecked(

@@ -27,6 +27,13 @@ def test_scan_finds_txt_files_recursively_and_skips_others_and_hidden(tmp_path: 
     assert names == ["b.txt", "sub/a file é.TXT"]
 
 
+def test_a_hidden_inbox_is_still_scanned(tmp_path: Path) -> None:
+    """Only names below the inbox are judged: `~/.newsdesk/inbox` is an inbox."""
+    write(tmp_path / ".newsdesk" / "inbox" / "a.txt", "a")
+    [found] = inbox.scan(tmp_path / ".newsdesk" / "inbox", max_bytes=100)
+    assert found.path.name == "a.txt"
+
+
 def test_links_out_of_the_inbox_are_flagged_not_followed(tmp_path: Path) -> None:
     root = tmp_path / "inbox"
     secret = write(tmp_path / "outside" / "secret.txt", "date 2023-01-01 secret")
