@@ -37,7 +37,7 @@ format: install
 
 bench: install ## run every benchmark and print its figures (tens of minutes; see benchmarks/RESULTS.md)
 	$(BIN)/python -m benchmarks.ingest
-	$(BIN)/python -m benchmarks.throughput --n-process 2
+	$(BIN)/python -m benchmarks.throughput --n-process 2 --rounds 3
 	$(BIN)/python -m benchmarks.throughput --memory 5000 --memory 10000 --memory 20000 --incremental
 	$(BIN)/python -m benchmarks.validation --articles 1000
 	$(BIN)/python -m benchmarks.rules_cost --articles 300 --rounds 2

@@ -1,6 +1,6 @@
 """Throughput, incremental cost and memory of whole runs against bare spaCy.
 
-    .venv/bin/python -m benchmarks.throughput [--n-process 2] [--copies 1]
+    .venv/bin/python -m benchmarks.throughput [--n-process 2] [--copies 1] [--rounds 1]
     .venv/bin/python -m benchmarks.throughput --memory 5000 --memory 10000 --memory 20000
     .venv/bin/python -m benchmarks.throughput --memory 10000 --incremental
 
@@ -37,6 +37,7 @@ import json
 import os
 import shutil
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -201,8 +202,11 @@ def _child(inbox: str, db: str, n_process: str) -> None:
     print(json.dumps(summary, default=str))
 
 
-def throughput(n_process: int, copies: int) -> None:
-    """The ephemeral run always goes first, the one against a server second."""
+def throughput(n_process: int, copies: int, rounds: int = 1) -> None:
+    """The ephemeral run always goes first, the one against a server second;
+    each round's two runs are bracketed by bare spaCy before and after them, and
+    compared with the mean of those two. With several rounds, the median ratio
+    per API is printed too: single runs on this VM move by ±10 %."""
     from tests.e2e.servers import prefect_server
     from transforms.nlp import load_nlp
 
@@ -210,36 +214,53 @@ def throughput(n_process: int, copies: int) -> None:
     bodies = english_bodies(copies)
     words = sum(len(b.split()) for b in bodies)
     nlp = load_nlp(settings.model)
-    spacy_before = bare_spacy(nlp, bodies, settings)
+    bare = [bare_spacy(nlp, bodies, settings)]
+    ratios: dict[str, list[float]] = {}
+    print(f"model {settings.model}, batch size {settings.batch_size}, n_process {n_process}")
     with tempfile.TemporaryDirectory(prefix="newsdesk-throughput-") as tmp:
         root = Path(tmp)
         files = unpack(root / "inbox", copies)
-        database_seconds = create_prefect_database(prefect_home(root / "w.duckdb"))
-        runs = {"ephemeral API": child_run(root / "inbox", root / "w.duckdb", n_process)}
-        served = root / "served" / "w.duckdb"
-        with prefect_server(prefect_home(served)) as api_url:
-            runs["running server"] = child_run(root / "inbox", served, n_process, api_url)
-    spacy_after = bare_spacy(nlp, bodies, settings)
-    spacy_seconds = (spacy_before + spacy_after) / 2
-    print(f"model {settings.model}, batch size {settings.batch_size}, n_process {n_process}")
-    print(f"corpus: {files} files, {len(bodies)} English articles extracted, {words:,} words")
-    print(
-        f"(a) bare spaCy nlp.pipe: {spacy_seconds:.1f} s (before the runs {spacy_before:.1f} s, "
-        f"after {spacy_after:.1f} s), {len(bodies) / spacy_seconds:.1f} articles/s, "
-        f"{words / spacy_seconds:,.0f} words/s"
-    )
-    for api, (summary, run_seconds, peak) in runs.items():
-        print(
-            f"(b) newsdesk run, {api}, start-up included: {run_seconds:.1f} s "
-            f"(flow body {summary['duration_s']:.1f} s), {summary['loaded']} loaded, "
-            f"{len(bodies) / run_seconds:.1f} articles/s, {words / run_seconds:,.0f} words/s, "
-            f"peak RSS of its process tree {peak / 2**20:,.0f} MiB; ratio (b)/(a) = "
-            f"{spacy_seconds / run_seconds:.3f}  (target ≥ 0.85)"
-        )
-    print(
-        f"not in (b): Prefect's database, created beforehand in {database_seconds:.1f} s "
-        "(once per machine, at its first flow run)"
-    )
+        print(f"corpus: {files} files, {len(bodies)} English articles extracted, {words:,} words")
+        for round_number in range(1, rounds + 1):
+            ephemeral = root / f"round-{round_number}" / "ephemeral" / "w.duckdb"
+            served = root / f"round-{round_number}" / "served" / "w.duckdb"
+            database_seconds = create_prefect_database(prefect_home(ephemeral))
+            create_prefect_database(prefect_home(served))
+            runs = {"ephemeral API": child_run(root / "inbox", ephemeral, n_process)}
+            with prefect_server(prefect_home(served)) as api_url:
+                runs["running server"] = child_run(root / "inbox", served, n_process, api_url)
+            bare.append(bare_spacy(nlp, bodies, settings))
+            spacy_seconds = (bare[-2] + bare[-1]) / 2
+            print(
+                f"round {round_number} of {rounds}: (a) bare spaCy nlp.pipe: {spacy_seconds:.1f} s "
+                f"(before the runs {bare[-2]:.1f} s, after {bare[-1]:.1f} s), "
+                f"{len(bodies) / spacy_seconds:.1f} articles/s, "
+                f"{words / spacy_seconds:,.0f} words/s",
+                flush=True,
+            )
+            for api, (summary, run_seconds, peak) in runs.items():
+                ratio = spacy_seconds / run_seconds
+                ratios.setdefault(api, []).append(ratio)
+                print(
+                    f"(b) newsdesk run, {api}, start-up included: {run_seconds:.1f} s "
+                    f"(flow body {summary['duration_s']:.1f} s), {summary['loaded']} loaded, "
+                    f"{len(bodies) / run_seconds:.1f} articles/s, "
+                    f"{words / run_seconds:,.0f} words/s, peak RSS of its process tree "
+                    f"{peak / 2**20:,.0f} MiB; ratio (b)/(a) = {ratio:.3f}  (target ≥ 0.85)",
+                    flush=True,
+                )
+            print(
+                f"not in (b): Prefect's database, created beforehand in {database_seconds:.1f} s "
+                "(once per machine, at its first flow run)",
+                flush=True,
+            )
+    if rounds > 1:
+        for api, found in ratios.items():
+            listed = ", ".join(f"{r:.3f}" for r in found)
+            print(
+                f"{api}: median ratio {statistics.median(found):.3f} "
+                f"over {rounds} rounds ({listed})"
+            )
 
 
 def memory(sizes: Sequence[int], n_process: int, incremental: bool) -> None:
@@ -297,13 +318,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--n-process", type=int, default=2)
     parser.add_argument("--copies", type=int, default=1)
+    parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--memory", type=int, action="append", default=[])
     parser.add_argument("--incremental", action="store_true")
     args = parser.parse_args(argv)
+    if args.rounds < 1:
+        parser.error("--rounds must be at least 1")
     if args.memory:
         memory(args.memory, args.n_process, args.incremental)
     else:
-        throughput(args.n_process, args.copies)
+        throughput(args.n_process, args.copies, args.rounds)
 
 
 if __name__ == "__main__":
