@@ -11,12 +11,14 @@ whole `newsdesk run` (discover → parse → extract → place in stories → va
 load) into a fresh DuckDB file, in a child process so its start-up (Prefect's
 ephemeral API, the Great Expectations import, loading the model) is counted once,
 in full. Prints articles/s and words/s of both and (b)/(a). (a) runs before and
-after (b) and counts as their mean: the VM's speed drifts within minutes.
+after (b) and counts as their mean: the VM's speed drifts within minutes. With
+`--rounds N` the (b) runs are repeated N times, each round compared with the (a)
+runs on either side of it, and the median ratio per API is printed.
 
 Prefect's own database (SQLite under PREFECT_HOME) is created before any clock
 starts and its cost printed apart: a machine pays it once, at its first flow run,
 not on every run, so counting it in (b) or in a full run's time would charge
-every run with an installation step. (b) runs twice: with Prefect's ephemeral
+every run with an installation step. (b) runs twice per round: with Prefect's ephemeral
 API, which the run starts and stops itself (`newsdesk run` with no server), and
 against a local `prefect server start` already up (scheduled runs, watched in the
 UI), whose CPU during the run still counts, on the same two cores (its memory is
@@ -202,7 +204,7 @@ def _child(inbox: str, db: str, n_process: str) -> None:
     print(json.dumps(summary, default=str))
 
 
-def throughput(n_process: int, copies: int, rounds: int = 1) -> None:
+def throughput(n_process: int, copies: int, rounds: int) -> None:
     """The ephemeral run always goes first, the one against a server second;
     each round's two runs are bracketed by bare spaCy before and after them, and
     compared with the mean of those two. With several rounds, the median ratio
@@ -324,6 +326,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if args.rounds < 1:
         parser.error("--rounds must be at least 1")
+    if args.memory and args.rounds != 1:
+        parser.error("--rounds is for the throughput comparison, not --memory")
     if args.memory:
         memory(args.memory, args.n_process, args.incremental)
     else:

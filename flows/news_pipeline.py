@@ -305,7 +305,8 @@ def _refresh_report(settings: Settings, files_seen: int) -> str | None:
 
 
 def _data_docs(settings: Settings) -> str | None:
-    """After the run is recorded: Data Docs draw validations whose rows are
+    """After the run is recorded, when a chunk was validated (GX keeps the
+    results in this process only): Data Docs draw validations whose rows are
     committed, so, like the report, ones that fail to build are logged and the
     run stands."""
     try:

@@ -108,6 +108,7 @@ def run(inbox: InboxOpt = None, db: DbOpt = None) -> None:
     """Run the pipeline once over the inbox and print what it loaded."""
     settings = _runnable(_settings(inbox=inbox, db=db))
     _prefect_environment()
+    # Not at the top: flows.artifacts imports Prefect, which must see _prefect_environment().
     from flows.artifacts import NOT_BUILT, NOT_WRITTEN, VALIDATION
     from flows.news_pipeline import news_pipeline
 
@@ -135,9 +136,8 @@ def run(inbox: InboxOpt = None, db: DbOpt = None) -> None:
     )
     why = "(the run's log says why)"
     validation = VALIDATION[summary["validation_passed"]]
-    typer.echo(
-        f"Validation {validation}; Data Docs: {summary['data_docs'] or f'{NOT_BUILT} {why}'}"
-    )
+    docs = summary["data_docs"] or f"{NOT_BUILT} {why}"
+    typer.echo(f"Validation: {validation}; Data Docs: {docs}")
     typer.echo(f"Report: {summary['report'] or f'{NOT_WRITTEN} {why}'}")
     if summary["rejected"] or summary["quarantined"]:
         typer.echo("See why with: newsdesk status")
@@ -402,7 +402,7 @@ def docs(
         bool, typer.Option("--open", help="Open the Data Docs in a web browser.")
     ] = False,
 ) -> None:
-    """Print (or open) the Great Expectations Data Docs of the warehouse's latest validation."""
+    """Print (or open) the Great Expectations Data Docs the last successful build wrote."""
     index = _settings(db=db).data_docs / "index.html"
     if not index.exists():
         _fail(f"no Data Docs at {index}: they are built by `newsdesk run`")

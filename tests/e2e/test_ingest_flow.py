@@ -68,7 +68,7 @@ def test_cli_run_status_and_sql(
     assert again.exit_code == 0
     assert "Nothing new" in again.output
     index = tmp_path / "cli-data-docs" / "index.html"
-    assert f"Validation passed; Data Docs: {index}" in first.output
+    assert f"Validation: passed; Data Docs: {index}" in first.output
     docs = runner.invoke(app, ["docs", "--db", db])
     assert docs.exit_code == 0
     assert docs.output.strip() == index.as_uri()
@@ -115,13 +115,24 @@ def test_data_docs_and_report_that_cannot_be_written_leave_the_run_standing(
     )
     assert result.exit_code == 0, result.output
     assert "2 loaded" in result.output
-    assert "Validation passed; Data Docs: not built (the run's log says why)" in result.output
+    assert "Validation: passed; Data Docs: not built (the run's log says why)" in result.output
     assert "Report: not written (the run's log says why)" in result.output
-    con = duckdb.connect(str(db), read_only=True)
-    try:
+    with duckdb.connect(str(db), read_only=True) as con:
         assert con.sql("SELECT status FROM runs").fetchall() == [("completed",)]
-    finally:
-        con.close()
+
+
+def test_a_run_that_validates_nothing_says_so(tmp_path: Path) -> None:
+    """Every new file rejected: nothing was validated, which is not a failure."""
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "inbox" / "short.txt").write_text("date 2023-02-14 Reuters - Too short.")
+    result = CliRunner().invoke(
+        app,
+        ["run", "--inbox", str(tmp_path / "inbox"), "--db", str(tmp_path / "w.duckdb")],
+        env={"NEWSDESK_DATA_DOCS": str(tmp_path / "docs")},
+    )
+    assert result.exit_code == 0, result.output
+    assert "0 loaded, 0 duplicate, 1 rejected" in result.output
+    assert "Validation: nothing to validate; Data Docs: " in result.output
 
 
 def test_an_idle_run_checks_only_what_a_failed_run_left_unchecked(

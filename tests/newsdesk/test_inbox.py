@@ -27,11 +27,18 @@ def test_scan_finds_txt_files_recursively_and_skips_others_and_hidden(tmp_path: 
     assert names == ["b.txt", "sub/a file é.TXT"]
 
 
-def test_a_hidden_inbox_is_still_scanned(tmp_path: Path) -> None:
-    """Only names below the inbox are judged: `~/.newsdesk/inbox` is an inbox."""
+def test_only_names_below_the_inbox_are_judged_hidden(tmp_path: Path) -> None:
+    """`~/.newsdesk/inbox` and `~/.inbox` are inboxes; a visible link into a
+    hidden folder of the inbox is followed to its target."""
     write(tmp_path / ".newsdesk" / "inbox" / "a.txt", "a")
     [found] = inbox.scan(tmp_path / ".newsdesk" / "inbox", max_bytes=100)
     assert found.path.name == "a.txt"
+    target = write(tmp_path / ".inbox" / ".sync" / "b.txt", "b")
+    (tmp_path / ".inbox" / "b.txt").symlink_to(target)
+    [linked] = inbox.scan(tmp_path / ".inbox", max_bytes=100)
+    assert linked.path.name == "b.txt" and linked.problem is None
+    read = inbox.read(linked)
+    assert read is not None and read.raw == b"b"
 
 
 def test_links_out_of_the_inbox_are_flagged_not_followed(tmp_path: Path) -> None:
