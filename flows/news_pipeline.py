@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
@@ -293,26 +294,20 @@ def write_report(settings: Settings) -> Path:
 
 def _refresh_report(settings: Settings, files_seen: int) -> str | None:
     """Only a run that recorded files changes what the report shows (or one
-    that finds no report). A report that fails to draw is logged, not raised:
-    the run's data is committed and its run row already says completed."""
+    that finds no report)."""
     if not files_seen and settings.report.exists():
         return str(settings.report)
-    try:
-        return str(write_report(settings))
-    except Exception:
-        get_run_logger().exception("the report could not be written")
-        return None
+    return _drawn(write_report, settings, "the report could not be written")
 
 
-def _data_docs(settings: Settings) -> str | None:
-    """After the run is recorded, when a chunk was validated (GX keeps the
-    results in this process only): Data Docs draw validations whose rows are
-    committed, so, like the report, ones that fail to build are logged and the
-    run stands."""
+def _drawn(page: Callable[[Settings], Path], settings: Settings, failure: str) -> str | None:
+    """A page drawn after the run is recorded (the report, Data Docs) shows
+    rows already committed: one that fails to draw is logged, not raised, and
+    the run row still says completed."""
     try:
-        return str(publish_data_docs(settings))
+        return str(page(settings))
     except Exception:
-        get_run_logger().exception("the Data Docs could not be built")
+        get_run_logger().exception(failure)
         return None
 
 
@@ -412,7 +407,12 @@ def _write(settings: Settings) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         record_run(settings, run_id, "failed")
         raise
     summary, problems = record_run(settings, run_id, "completed")
-    summary["data_docs"] = _data_docs(settings) if validated else None
+    # GX holds the validation results in this process, and only if a chunk was validated.
+    summary["data_docs"] = (
+        _drawn(publish_data_docs, settings, "the Data Docs could not be built")
+        if validated
+        else None
+    )
     summary["invariants_checked"], summary["violations"] = check_warehouse(settings)
     summary["search"] = _refresh_search(settings)
     summary["report"] = _refresh_report(settings, summary["files_seen"])
