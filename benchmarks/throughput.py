@@ -227,7 +227,6 @@ def throughput(n_process: int, copies: int, rounds: int) -> None:
             ephemeral = root / f"round-{round_number}" / "ephemeral" / "w.duckdb"
             served = root / f"round-{round_number}" / "served" / "w.duckdb"
             database_seconds = create_prefect_database(prefect_home(ephemeral))
-            create_prefect_database(prefect_home(served))
             runs = {"ephemeral API": child_run(root / "inbox", ephemeral, n_process)}
             with prefect_server(prefect_home(served)) as api_url:
                 runs["running server"] = child_run(root / "inbox", served, n_process, api_url)
