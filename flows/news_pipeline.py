@@ -79,17 +79,15 @@ def parse(chunk: list[inbox.Candidate], settings: Settings, latest_date: date) -
             "%d file(s) changed while being read; they are left for the next run",
             len(chunk) - len(reads),
         )
-    with _warehouse(settings) as con:
-        reads, touched = inbox.split_touched(reads, chunk)
-        if touched:
-            logger.info(
-                "%d file(s) only touched (same bytes as their last record): state kept, "
-                "new times recorded",
-                len(touched),
-            )
-        batch = intake(
-            reads, latest_date=latest_date, min_words=settings.min_words, touched=touched
+    reads, touched = inbox.split_touched(reads, chunk)
+    if touched:
+        logger.info(
+            "%d file(s) only touched (same bytes as their last record): state kept, "
+            "new times recorded",
+            len(touched),
         )
+    batch = intake(reads, latest_date=latest_date, min_words=settings.min_words, touched=touched)
+    with _warehouse(settings) as con:
         known_ids = load.existing_article_ids(con, batch.articles["article_id"])
     batch = drop_known(batch, known_ids)
     for row in batch.log.filter(batch.log["status"] == "rejected").iter_rows(named=True):
