@@ -47,6 +47,19 @@ class Outcome:
         return not self.failures
 
 
+class ValidationStuck(RuntimeError):
+    """Failures that quarantining cannot clear, because they blame no article
+    still in the chunk: loading would store rows that failed, and validating
+    again would fail the same way forever."""
+
+    def __init__(self, failures: dict[str, list[str]]) -> None:
+        reasons = list(dict.fromkeys(r for found in failures.values() for r in found))
+        super().__init__(
+            "validation failed on rows that no article left in the chunk answers for: "
+            + "; ".join(reasons[:3])
+        )
+
+
 def _quiet() -> None:
     """No analytics; GX's own logging at warning level (Prefect's logging set-up,
     which forwards this logger to the flow run, may have lowered it meanwhile)."""

@@ -27,7 +27,7 @@ from expectations.frames import (
     referenced_entities,
     validation_frames,
 )
-from expectations.validate import Outcome, build_docs, prepare, validate
+from expectations.validate import Outcome, ValidationStuck, build_docs, prepare, validate
 from flows import artifacts
 from flows.workers import Analyser, analyser
 from flows.writer import writer_slot
@@ -64,7 +64,15 @@ def discover(settings: Settings) -> list[inbox.Candidate]:
     logger = get_run_logger()
     with _warehouse(settings) as con:
         known = load.known_files(con)
-    candidates = inbox.scan(settings.inbox, max_bytes=settings.max_bytes)
+    candidates, clashing = inbox.split_clashing(
+        inbox.scan(settings.inbox, max_bytes=settings.max_bytes)
+    )
+    for c in clashing:
+        logger.warning(
+            "skipped %s: its name is not UTF-8 and, written with escapes, is another "
+            "file's name; rename it",
+            c.name,
+        )
     fresh = inbox.unseen(candidates, known)
     logger.info("%d file(s) in %s, %d new or changed", len(candidates), settings.inbox, len(fresh))
     return fresh
@@ -325,9 +333,12 @@ def _validate_and_load(
     batch, extraction = link_batch(batch, unwalked, settings)
     while True:
         batch, extraction, placed = place_stories(batch, extraction, settings)
+        before = batch.articles.height
         batch, extraction, outcome = validate_batch(batch, extraction, placed, settings, today)
         if not outcome.failures:
             break
+        if batch.articles.height == before:
+            raise ValidationStuck(outcome.failures)
     load_batch(batch, extraction, placed, settings, run_id)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -37,6 +38,14 @@ class Candidate:
         UTF-8 are written as escapes instead of failing the insert."""
         return os.fsencode(self.path).decode("utf-8", "backslashreplace")
 
+    @property
+    def utf8_name(self) -> bool:
+        try:
+            os.fsencode(self.path).decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+        return True
+
 
 def scan(inbox: Path, *, max_bytes: int) -> list[Candidate]:
     """Every `*.txt` below the inbox, sorted; directory links are not followed and
@@ -55,6 +64,20 @@ def scan(inbox: Path, *, max_bytes: int) -> list[Candidate]:
                 continue
             found.append(_candidate(root, directory / name, max_bytes))
     return found
+
+
+def split_clashing(candidates: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
+    """The files that can be told apart by name, and those that cannot: a name
+    that is not UTF-8, written with escapes, can read like another file's
+    (`caf\\xe9.txt` beside a file literally named so), and a file is known by
+    its name from run to run. A UTF-8 name keeps it; the escaped ones are
+    left out until renamed."""
+    names = Counter(c.name for c in candidates)
+    kept: list[Candidate] = []
+    left: list[Candidate] = []
+    for c in candidates:
+        (left if names[c.name] > 1 and not c.utf8_name else kept).append(c)
+    return kept, left
 
 
 def _candidate(root: Path, path: Path, max_bytes: int) -> Candidate:

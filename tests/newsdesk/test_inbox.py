@@ -166,3 +166,18 @@ def test_a_pipe_swapped_in_after_the_scan_does_not_block_the_read(tmp_path: Path
     read = inbox.read(candidate)
     assert read is not None and read.raw is None
     assert read.problem is not None and read.problem.startswith("not a regular file")
+
+
+def test_an_escaped_name_that_reads_like_another_files_name_is_left_out(tmp_path: Path) -> None:
+    raw = tmp_path / os.fsdecode(b"caf\xe9.txt")
+    literal = write(tmp_path / "caf\\xe9.txt", "b")
+    other_raw = tmp_path / os.fsdecode(b"menu \xff.txt")
+    raw.write_bytes(b"a")
+    other_raw.write_bytes(b"c")
+
+    kept, left = inbox.split_clashing(inbox.scan(tmp_path, max_bytes=100))
+
+    assert [c.path.name for c in kept] == [literal.name, other_raw.name]
+    assert [c.path.name for c in left] == [raw.name]
+    assert left[0].name == kept[0].name == str(literal.resolve())
+    assert kept[1].name.endswith("menu \\xff.txt")

@@ -29,6 +29,9 @@ pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("prefect_harness")]
 
 FIFTY_MB = 50 * 2**20
 NOT_UTF8_NAME = os.fsdecode(b"caf\xe9 \xff.txt")
+# Escaped, this name is the next one's: the file cannot be told apart by name.
+CLASHING_NAME = os.fsdecode(b"menu \xff.txt")
+LITERAL_NAME = "menu \\xff.txt"
 
 
 @pytest.fixture
@@ -80,6 +83,8 @@ def test_every_bad_file_ends_in_its_documented_state_and_nothing_is_lost(
     with (inbox / "huge.txt").open("wb") as handle:
         handle.truncate(FIFTY_MB)
     (inbox / NOT_UTF8_NAME).write_text(f"date 2023-02-15 {english('file names')}")
+    (inbox / CLASHING_NAME).write_text(f"date 2023-02-15 {english('escapes')}")
+    (inbox / LITERAL_NAME).write_text(f"date 2023-02-15 {english('backslashes')}")
     settings = Settings(
         inbox=inbox, db=tmp_path / "w.duckdb", data_docs=tmp_path / "docs", chunk_size=4
     )
@@ -88,7 +93,7 @@ def test_every_bad_file_ends_in_its_documented_state_and_nothing_is_lost(
 
     assert first["status"] == "completed" and first["violations"] == []
     counts = ("files_seen", "loaded", "duplicates", "rejected", "quarantined")
-    assert tuple(first[k] for k in counts) == (23, 9, 1, 13, 0)
+    assert tuple(first[k] for k in counts) == (24, 10, 1, 13, 0)
     log = log_by_name(settings.db)
     assert all(len(rows) == 1 for rows in log.values()), "each file is recorded once"
     state = {name: rows[-1] for name, rows in log.items()}
@@ -111,6 +116,7 @@ def test_every_bad_file_ends_in_its_documented_state_and_nothing_is_lost(
     )
     escaped = "caf\\xe9 \\xff.txt"
     assert state[escaped]["status"] == "loaded"
+    assert state[LITERAL_NAME]["status"] == "loaded"
     not_recorded = {*(Path(name).name for name in IGNORED), "secret.txt", "still being written.txt"}
     assert not_recorded.isdisjoint(state), "ignored, outside or moving files are not recorded"
     assert first["files_seen"] == len(state)
@@ -133,6 +139,8 @@ def test_every_bad_file_ends_in_its_documented_state_and_nothing_is_lost(
     assert by_name["latin.txt"].startswith("“We stand firm,”")
     assert "\x00" not in by_name["nul.txt"] and "Tuesday" in by_name["nul.txt"]
     assert by_name["utf16.txt"].startswith("The defence ministers")
+    assert "about backslashes" in by_name[LITERAL_NAME]
+    assert not any("about escapes" in body for body in by_name.values())
     assert german_rows == [(0,)]
     assert {lang for path, lang in languages.items() if "deutsch" not in path} == {"en"}
 
