@@ -72,6 +72,13 @@ def _fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
+def _first_line(exc: BaseException) -> str:
+    """Driver errors run to many lines (DuckDB adds hints and a stack), and an
+    exception may carry no message at all."""
+    lines = str(exc).splitlines()
+    return lines[0] if lines else "(no message)"
+
+
 @contextmanager
 def _reader(db: Path, *, write_files: bool = False) -> Iterator[Any]:
     """A read-only connection to the warehouse, or a one-line error and exit 1."""
@@ -82,7 +89,7 @@ def _reader(db: Path, *, write_files: bool = False) -> Iterator[Any]:
     try:
         con = connect_read_only(db, write_files=write_files)
     except (WarehouseMissing, WarehouseLocked, duckdb.Error) as exc:
-        _fail(str(exc).splitlines()[0])
+        _fail(_first_line(exc))
     try:
         yield con
     finally:
@@ -115,7 +122,7 @@ def run(inbox: InboxOpt = None, db: DbOpt = None) -> None:
     try:
         summary = news_pipeline(settings=settings)
     except Exception as exc:  # the run itself failed: one line, non-zero exit
-        _fail(f"run failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
+        _fail(f"run failed: {type(exc).__name__}: {_first_line(exc)}")
     new = summary["files_seen"]
     if new == 0:
         typer.echo(f"Nothing new in {settings.inbox}: nothing loaded into {settings.db}.")
@@ -181,7 +188,7 @@ def sql(
         try:
             frame = run_query(con, text)
         except (WriteRefused, ValueError, duckdb.Error) as exc:
-            _fail(str(exc).splitlines()[0])
+            _fail(_first_line(exc))
     if output is OutputFormat.csv:
         sys.stdout.write(frame.write_csv())
     elif output is OutputFormat.json:
@@ -269,7 +276,7 @@ def export(
         try:
             written = export_parquet(con, parquet)
         except (OSError, duckdb.Error) as exc:
-            _fail(f"export failed: {str(exc).splitlines()[0]}")
+            _fail(f"export failed: {_first_line(exc)}")
     for item in written:
         by_month = " (by published_month)" if item.partitioned else ""
         typer.echo(f"{item.table}: {item.rows:,} row(s) → {item.path}{by_month}")
@@ -297,7 +304,7 @@ def stories(
         try:
             placed = rebuild_stories(settings=settings)
         except Exception as exc:
-            _fail(f"rebuild failed: {type(exc).__name__}: {str(exc).splitlines()[0]}")
+            _fail(f"rebuild failed: {type(exc).__name__}: {_first_line(exc)}")
         typer.echo(f"Rebuilt stories: {placed} article(s) placed in arrival order → {settings.db}")
         return
     with _reader(settings.db) as con:
@@ -356,7 +363,7 @@ def report(
         try:
             written = page.write(con, settings.report, settings.db)
         except (OSError, duckdb.Error) as exc:
-            _fail(f"report not written: {str(exc).splitlines()[0]}")
+            _fail(f"report not written: {_first_line(exc)}")
     typer.echo(written.resolve())
 
 

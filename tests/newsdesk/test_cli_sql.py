@@ -48,3 +48,12 @@ def test_a_query_file_that_is_not_utf8_is_a_usage_error(db: str, tmp_path: Path)
     result = CliRunner().invoke(app, ["sql", "-f", str(query), "--db", db])
     assert result.exit_code == 2
     assert f"{query} is not UTF-8 text" in result.output
+
+
+def test_an_error_is_told_in_one_line_even_without_a_message() -> None:
+    from newsdesk.cli import _first_line
+
+    assert _first_line(ValueError("Binder Error: no such column\n\nLINE 1: ...")) == (
+        "Binder Error: no such column"
+    )
+    assert _first_line(OSError()) == "(no message)"
