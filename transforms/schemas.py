@@ -25,7 +25,6 @@ ENTITIES: Schema = {
     "first_seen": pl.Date,
     "last_seen": pl.Date,
 }
-ALIASES: Schema = {"entity_id": pl.String, "alias": pl.String}
 QUOTES: Schema = {
     "quote_id": pl.String,
     "article_id": pl.String,

@@ -18,7 +18,7 @@ SELECT r.run_id, r.flow_run_id, r.started_at, r.finished_at, r.status,
        (SELECT count(*) FROM events SEMI JOIN run_articles USING (article_id)) AS events,
        (SELECT count(DISTINCT story_id) FROM story_articles SEMI JOIN run_articles USING (article_id)) AS stories,
        (SELECT count(*) FROM story_articles SEMI JOIN run_articles USING (article_id)
-        WHERE story_id = 'story-' || article_id) AS new_stories,
+        WHERE score IS NULL AND duplicate_of IS NULL) AS new_stories,  -- founders match no story
        (SELECT count(*) FROM story_articles SEMI JOIN run_articles USING (article_id)
         WHERE duplicate_of IS NOT NULL) AS near_duplicates
 FROM runs AS r
