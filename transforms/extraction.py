@@ -8,7 +8,7 @@ Ids are content hashes, so the same article gives the same rows everywhere.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -94,14 +94,10 @@ def _hash(*parts: object) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
 
 
-def _eid(m: Mention | None) -> str | None:
-    return entity_id(m.label, m.key) if m is not None else None
-
-
-def _link_surnames_across(results: list[DocResult], known_people: Collection[str]) -> None:
+def _surname_links(results: list[DocResult], known_people: Collection[str]) -> dict[str, str]:
     """A person named only by surname in one article is the person named in full
     in another article (of the batch, or already in the warehouse), when exactly
-    one such full name exists."""
+    one such full name exists: surname key to full name."""
     full: dict[str, set[str]] = {}
     for name in known_people:
         if " " in name:
@@ -110,11 +106,26 @@ def _link_surnames_across(results: list[DocResult], known_people: Collection[str
         for m in r.mentions:
             if m.label == "PERSON" and " " in m.key:
                 full.setdefault(m.key.split()[-1], set()).add(m.key)
-    unique = {surname: next(iter(keys)) for surname, keys in full.items() if len(keys) == 1}
-    for r in results:
-        for m in r.mentions:
-            if m.label == "PERSON" and " " not in m.key and m.key in unique:
-                m.key = m.name = unique[m.key]
+    return {surname: next(iter(keys)) for surname, keys in full.items() if len(keys) == 1}
+
+
+class _Names:
+    """Entity ids and names once lone surnames are linked across articles."""
+
+    def __init__(self, links: Mapping[str, str]) -> None:
+        self.links = links
+
+    def key(self, m: Mention) -> str:
+        if m.label == "PERSON" and " " not in m.key:
+            return self.links.get(m.key, m.key)
+        return m.key
+
+    def name(self, m: Mention) -> str:
+        linked = self.key(m)
+        return m.name if linked == m.key else linked
+
+    def eid(self, m: Mention | None) -> str | None:
+        return entity_id(m.label, self.key(m)) if m is not None else None
 
 
 Row = dict[str, object]
@@ -150,18 +161,18 @@ def analyse(nlp: Language, rows: list[Row], batch_size: int, n_process: int = 1)
     return results
 
 
-def _mention_rows(results: Iterable[DocResult]) -> list[dict[str, object]]:
+def _mention_rows(results: Iterable[DocResult], names: _Names) -> list[dict[str, object]]:
     return [
         {
             "mention_id": _hash(r.article_id, "m", m.start, m.end),
             "article_id": r.article_id,
-            "entity_id": _eid(m),
+            "entity_id": names.eid(m),
             "text": m.text,
             "label": m.label,
             "start_char": m.start,
             "end_char": m.end,
             "sentence_index": m.sentence_index,
-            "canonical_name": m.name,
+            "canonical_name": names.name(m),
             "published_date": r.published,
         }
         for r in results
@@ -169,7 +180,7 @@ def _mention_rows(results: Iterable[DocResult]) -> list[dict[str, object]]:
     ]
 
 
-def _quote_rows(results: Iterable[DocResult]) -> list[dict[str, object]]:
+def _quote_rows(results: Iterable[DocResult], names: _Names) -> list[dict[str, object]]:
     return [
         {
             "quote_id": _hash(r.article_id, "q", q.start, q.end),
@@ -179,7 +190,7 @@ def _quote_rows(results: Iterable[DocResult]) -> list[dict[str, object]]:
             "start_char": q.start,
             "end_char": q.end,
             "speaker_text": q.speaker_text,
-            "speaker_entity_id": _eid(q.speaker),
+            "speaker_entity_id": names.eid(q.speaker),
             "cue_verb": q.cue,
             "sentence_index": q.sentence_index,
         }
@@ -188,7 +199,7 @@ def _quote_rows(results: Iterable[DocResult]) -> list[dict[str, object]]:
     ]
 
 
-def _event_rows(results: Iterable[DocResult]) -> list[dict[str, object]]:
+def _event_rows(results: Iterable[DocResult], names: _Names) -> list[dict[str, object]]:
     return [
         {
             "event_id": _hash(r.article_id, "e", e.start, e.end),
@@ -198,11 +209,11 @@ def _event_rows(results: Iterable[DocResult]) -> list[dict[str, object]]:
             "trigger_text": e.trigger_text,
             "event_type": e.event_type,
             "actor_text": e.actor_text,
-            "actor_entity_id": _eid(e.actor),
+            "actor_entity_id": names.eid(e.actor),
             "target_text": e.target_text,
-            "target_entity_id": _eid(e.target),
+            "target_entity_id": names.eid(e.target),
             "location_text": e.location_text,
-            "location_entity_id": _eid(e.location),
+            "location_entity_id": names.eid(e.location),
             "event_date": e.event_date,
             "date_text": e.date_text,
             "date_precision": e.date_precision,
@@ -276,15 +287,15 @@ def lone_surnames(results: Iterable[DocResult]) -> set[str]:
 def assemble(results: list[DocResult], known_people: Collection[str] = ()) -> Extraction:
     """Cross-document work on analysed articles: surnames linked across the
     batch and to known people, then the rows shaped into frames."""
-    _link_surnames_across(results, known_people)
+    names = _Names(_surname_links(results, known_people))
     mention_frame = pl.DataFrame(
-        _mention_rows(results), schema={**schemas.MENTIONS, **MENTION_CONTEXT}
+        _mention_rows(results, names), schema={**schemas.MENTIONS, **MENTION_CONTEXT}
     )
     return _assemble(
         mention_frame.select(list(schemas.MENTIONS)),
         mention_frame.select(list(MENTION_CONTEXT)),
-        pl.DataFrame(_quote_rows(results), schema=schemas.QUOTES),
-        pl.DataFrame(_event_rows(results), schema=schemas.EVENTS),
+        pl.DataFrame(_quote_rows(results, names), schema=schemas.QUOTES),
+        pl.DataFrame(_event_rows(results, names), schema=schemas.EVENTS),
     )
 
 
