@@ -28,6 +28,7 @@ import polars as pl
 from benchmarks.corpus import corpus_articles
 from transforms.extraction import Extraction
 from transforms.normalise import article_id
+from transforms.stories import arrival_order
 from warehouse import load, stories
 from warehouse.connection import connect
 
@@ -65,7 +66,7 @@ def place_and_write(
 
     assert isinstance(con, duckdb.DuckDBPyConnection)
     empty = Extraction.empty()
-    arrivals = articles.sort("published_date", "article_id")
+    arrivals = arrival_order(articles)
     started = time.perf_counter()
     placed = stories.place(con, arrivals, empty.mentions, empty.events, settings)
     placing = time.perf_counter() - started

@@ -25,6 +25,7 @@ from flows.workers import analyser
 from newsdesk.settings import Settings
 from transforms.extraction import analysis_rows, assemble
 from transforms.intake import FileRead, drop_known, intake, quarantine
+from transforms.stories import arrival_order
 from warehouse import load, stories
 from warehouse.connection import connect
 
@@ -60,7 +61,7 @@ def main() -> None:
             known = load.existing_article_ids(con, batch.articles["article_id"])
             batch = drop_known(batch, known)
             extraction = extraction.only(batch.articles["article_id"].to_list())
-            arrivals = batch.articles.sort("published_date", "article_id")
+            arrivals = arrival_order(batch.articles)
             placed = stories.place(
                 con, arrivals, extraction.mentions, extraction.events, settings.story_settings()
             )
@@ -89,7 +90,7 @@ def main() -> None:
             if outcome.failures:
                 placed = stories.place(
                     con,
-                    batch.articles.sort("published_date", "article_id"),
+                    arrival_order(batch.articles),
                     extraction.mentions,
                     extraction.events,
                     settings.story_settings(),

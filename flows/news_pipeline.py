@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any, cast
 from uuid import UUID
 
-import polars as pl
 from duckdb import DuckDBPyConnection
 from prefect import flow, get_run_logger, runtime, task
 from prefect.cache_policies import NONE
@@ -42,8 +41,8 @@ from transforms.extraction import (
     stamp,
 )
 from transforms.intake import Intake, drop_known, intake, quarantine
-from transforms.language import EXTRACTED_LANGUAGES
 from transforms.nlp import package_version
+from transforms.stories import arrival_order
 from warehouse import load, search, stories
 from warehouse.check import mark_checked, spans_consistent, unchecked_runs, violations
 from warehouse.connection import open_warehouse
@@ -144,14 +143,14 @@ def link_batch(
 def place_stories(
     batch: Intake, extraction: Extraction, settings: Settings
 ) -> tuple[Intake, Extraction, stories.StoryBatch]:
-    """Articles arrive in publication order within a chunk."""
     logger = get_run_logger()
     with _warehouse(settings) as con:
-        arrivals = batch.articles.filter(pl.col("language").is_in(list(EXTRACTED_LANGUAGES))).sort(
-            "published_date", "article_id"
-        )
         placed = stories.place(
-            con, arrivals, extraction.mentions, extraction.events, settings.story_settings()
+            con,
+            arrival_order(batch.articles),
+            extraction.mentions,
+            extraction.events,
+            settings.story_settings(),
         )
     logger.info(
         "%d article(s) placed (%d near-duplicates); %d stories and %d incidents touched",

@@ -35,6 +35,7 @@ import numpy as np
 import numpy.typing as npt
 import polars as pl
 
+from transforms.language import EXTRACTED_LANGUAGES
 from transforms.schemas import STORY_ARTICLES
 from transforms.story_terms import BatchSimilarity, Participants, Vector
 
@@ -83,6 +84,15 @@ class Placement:
     incident_score: float | None
     duplicate_of: str | None
     sequence: int
+
+
+def arrival_order(articles: pl.DataFrame) -> pl.DataFrame:
+    """The articles a run places, in the order it places them: publication
+    order within a chunk, the languages extraction covers only (the others
+    have no entities or events to compare)."""
+    return articles.filter(pl.col("language").is_in(list(EXTRACTED_LANGUAGES))).sort(
+        "published_date", "article_id"
+    )
 
 
 def story_id_of(article_id: str) -> str:

@@ -17,6 +17,7 @@ from expectations.validate import Outcome, build_docs, validate
 from tests.conftest import SEEDS
 from transforms.extraction import Extraction, extract
 from transforms.intake import FileRead, Intake, intake, quarantine
+from transforms.stories import arrival_order
 from warehouse import load, stories
 from warehouse.connection import connect
 
@@ -214,7 +215,7 @@ def test_placed_seeds_pass_and_a_bad_incident_or_copy_quarantines_its_articles(
     batch, extraction = seeds
     first, second = article_of(batch, FIRST.name), article_of(batch, SECOND.name)
     con = connect(tmp_path / "w.duckdb")
-    arrivals = batch.articles.sort("published_date", "article_id")
+    arrivals = arrival_order(batch.articles)
     placed = stories.place(
         con, arrivals, extraction.mentions, extraction.events, stories.StorySettings()
     )

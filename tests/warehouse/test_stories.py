@@ -15,7 +15,7 @@ import polars as pl
 from transforms.extraction import Extraction
 from transforms.intake import FileRead, intake
 from transforms.schemas import MENTIONS
-from transforms.stories import StoryParams
+from transforms.stories import StoryParams, arrival_order
 from warehouse import load, stories
 from warehouse.check import violations
 from warehouse.connection import connect
@@ -91,7 +91,7 @@ def batch_of(names: list[str]) -> Any:
 
 def run_batch(con: duckdb.DuckDBPyConnection, names: list[str], run_id: str) -> None:
     batch = batch_of(names)
-    arrivals = batch.articles.sort("published_date", "article_id")
+    arrivals = arrival_order(batch.articles)
     empty = Extraction.empty()
     placed = stories.place(con, arrivals, empty.mentions, empty.events, SETTINGS)
     load.start_run(con, run_id, None, NOW)
