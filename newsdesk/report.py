@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from warehouse.report_data import ReportData
+from warehouse.report_data import ReportData, read
 
 if TYPE_CHECKING:
     import duckdb
@@ -449,6 +449,4 @@ def save(page: str, out: Path) -> Path:
 def write(con: duckdb.DuckDBPyConnection, out: Path, db: Path | None = None) -> Path:
     """Read, render and save: what `newsdesk report` and each run do, so both
     write the same page."""
-    from warehouse.report_data import read
-
     return save(render(read(con), datetime.now(UTC).replace(tzinfo=None), db), out)

@@ -65,7 +65,7 @@ class StoryBatch:
 
 
 @contextmanager
-def _registered(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) -> Iterator[None]:
+def _copied_in(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) -> Iterator[None]:
     """Batch frames as temporary tables: these queries join them both ways
     round, and DuckDB 1.5 cannot push a join's Bloom filter into an Arrow scan
     (duckdb/duckdb-python#463), so the frames are copied in, not scanned."""
@@ -82,7 +82,7 @@ def _registered(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame])
 
 def _stored_clusters(con: duckdb.DuckDBPyConnection, cluster_ids: list[str]) -> dict[str, Cluster]:
     frame = pl.DataFrame({"cluster_id": pl.Series(cluster_ids, dtype=pl.String)})
-    with _registered(con, {"batch_clusters": frame}):
+    with _copied_in(con, {"batch_clusters": frame}):
         rows = con.execute(sql("story_clusters")).fetchall()
     return {
         cid: Cluster(cid, level, story_id, size, first, last)
@@ -93,7 +93,7 @@ def _stored_clusters(con: duckdb.DuckDBPyConnection, cluster_ids: list[str]) -> 
 def _touched_rows(
     con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    with _registered(con, frames):
+    with _copied_in(con, frames):
         stories = con.execute(sql("story_rows"), {"level": "story"}).pl()
         incidents = con.execute(sql("story_rows"), {"level": "incident"}).pl()
     stories = pl.DataFrame(stories.drop("parent_id").to_dicts(), schema=STORIES)
@@ -112,7 +112,7 @@ def _unmarked_principals(con: duckdb.DuckDBPyConnection, unmarked: pl.DataFrame)
     they were placed before the terms existed."""
     if unmarked.is_empty():
         return 0
-    with _registered(con, {"batch_unmarked": unmarked}):
+    with _copied_in(con, {"batch_unmarked": unmarked}):
         leads = con.execute(sql("story_unmarked_leads"), {"sentences": PRINCIPAL_SENTENCES}).pl()
     return sum(1 for found in article_participants(leads).values() if found.principal)
 
@@ -127,7 +127,7 @@ def _participant_conflicts(
     and the pairs come over as integers: at 20,000 stored copies of one corpus
     a batch of 500 makes two million of them."""
     reached = con.execute(sql("story_pair_stored")).pl()
-    with _registered(con, {"batch_stored": reached}):
+    with _copied_in(con, {"batch_stored": reached}):
         stored = con.execute(sql("story_participant_terms")).pl()
     unmarked = reached.join(stored, on="j", how="anti").select(pl.col("j").alias("sequence"))
     if factor == 1.0:
@@ -137,7 +137,7 @@ def _participant_conflicts(
         "batch_led": _principal_holders(batch, "i"),
         "stored_led": _principal_holders(stored, "j"),
     }
-    with _registered(con, led):
+    with _copied_in(con, led):
         pairs = con.execute(sql("story_pair_positions")).pl()
     clash = conflicts(pairs, batch, stored)
     return pairs.filter(pl.Series(clash)).select("pair"), unmarked
@@ -164,12 +164,12 @@ def place(
     factor = settings.params.conflict_factor
     dup = settings.duplicates
     index = pl.DataFrame({"article_id": pl.Series(order, dtype=pl.String)}).with_row_index("i")
-    with _registered(con, {"batch_terms": terms, "batch_index": index}):
+    with _copied_in(con, {"batch_terms": terms, "batch_index": index}):
         first_sequence = con.execute(sql("next_story_sequence")).fetchone()[0]  # type: ignore[index]
         con.execute(sql("story_pairs"))
         try:
             conflicting, unmarked = _participant_conflicts(con, people, factor)
-            with _registered(con, {"batch_conflicts": conflicting}):
+            with _copied_in(con, {"batch_conflicts": conflicting}):
                 dots = con.execute(sql("story_candidates"), {"conflict": factor}).pl()
             candidates = con.execute(sql("duplicate_candidates"), {"screen": dup.screen}).fetchall()
             stored_bodies: dict[str, str] = (
@@ -232,7 +232,7 @@ def write(con: duckdb.DuckDBPyConnection, batch: StoryBatch) -> None:
         "batch_stories": batch.stories,
         "batch_incidents": batch.incidents,
     }
-    with _registered(con, frames):
+    with _copied_in(con, frames):
         con.execute(sql("insert_story_articles"))
         con.execute(sql("insert_article_terms"))
         con.execute(sql("upsert_stories"))
@@ -243,7 +243,7 @@ def _stored_inputs(
     con: duckdb.DuckDBPyConnection, ids: list[str]
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     frame = pl.DataFrame({"article_id": pl.Series(ids, dtype=pl.String)})
-    with _registered(con, {"batch_ids": frame}):
+    with _copied_in(con, {"batch_ids": frame}):
         articles = con.execute(sql("story_inputs")).pl()
         mentions = con.execute(sql("story_input_mentions")).pl()
         events = con.execute(sql("story_input_events")).pl()
