@@ -29,9 +29,11 @@ from typing import TypeVar
 import duckdb
 import polars as pl
 
-from benchmarks.stories_scale import NOW, originals, replicas
+from benchmarks.stories_scale import NOW, insert_articles, originals, replicas
+from transforms.schemas import QUOTES
 from warehouse import load, search
 from warehouse.connection import load_fts, open_warehouse
+from warehouse.statements import sql
 
 T = TypeVar("T")
 QUOTED = re.compile(r"[“\"]([^”\"]{20,400})[”\"]")
@@ -42,42 +44,30 @@ def quotes_of(articles: pl.DataFrame) -> pl.DataFrame:
         {
             "quote_id": f"{article_id}:{match.start()}",
             "article_id": article_id,
+            "kind": "direct",
             "quote_text": match.group(0),
             "start_char": match.start(),
             "end_char": match.end(),
+            "speaker_text": None,
+            "speaker_entity_id": None,
+            "cue_verb": None,
+            "sentence_index": 0,
         }
         for article_id, body in zip(articles["article_id"], articles["body"], strict=True)
         for match in QUOTED.finditer(body)
     ]
-    schema = {
-        "quote_id": pl.String,
-        "article_id": pl.String,
-        "quote_text": pl.String,
-        "start_char": pl.Int64,
-        "end_char": pl.Int64,
-    }
-    return pl.DataFrame(rows, schema=schema)
+    return pl.DataFrame(rows, schema=QUOTES)
 
 
 def insert(con: duckdb.DuckDBPyConnection, articles: pl.DataFrame) -> None:
     quotes = quotes_of(articles)
     con.execute("BEGIN")
-    con.register("a", articles.to_arrow())
-    con.register("q", quotes.to_arrow())
-    con.execute(
-        "INSERT INTO articles (article_id, source_path, outlet, published_date, title, body, "
-        "word_count, language, ingested_at, run_id) SELECT article_id, source_path, outlet, "
-        "published_date, title, body, word_count, language, $now, 'bench' FROM a "
-        "ON CONFLICT DO NOTHING",
-        {"now": NOW},
-    )
-    con.execute(
-        "INSERT INTO quotes (quote_id, article_id, kind, quote_text, start_char, end_char, "
-        "sentence_index) SELECT quote_id, article_id, 'direct', quote_text, start_char, "
-        "end_char, 0 FROM q ON CONFLICT DO NOTHING"
-    )
-    con.unregister("a")
-    con.unregister("q")
+    insert_articles(con, articles)
+    con.register("batch_quotes", quotes.to_arrow())
+    try:
+        con.execute(sql("insert_quotes"))
+    finally:
+        con.unregister("batch_quotes")
     con.execute("COMMIT")
 
 
