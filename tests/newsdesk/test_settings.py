@@ -26,6 +26,18 @@ def test_relative_paths_are_read_against_the_folder_they_were_given_in(
     assert settings.report.as_uri().startswith("file:///")
 
 
+def test_the_default_paths_are_in_the_folder_the_command_runs_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("NEWSDESK_INBOX", "NEWSDESK_DB", "NEWSDESK_DATA_DOCS", "NEWSDESK_REPORT"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
+    settings = Settings()
+    assert settings.inbox == tmp_path / "seeds"
+    assert settings.db == tmp_path / "warehouse" / "news.duckdb"
+    assert settings.report == tmp_path / "warehouse" / "news-report.html"
+
+
 @pytest.mark.parametrize(
     ("field", "variable", "default_name", "beside_w"),
     [
