@@ -101,10 +101,27 @@ def time_of_day_only(expression: str) -> bool:
     return day != expression and not _ANCHOR.search(day)
 
 
-@cache
 def resolve_date(expression: str, published: date, tense: Tense | None) -> ResolvedDate | None:
     """The calendar date an expression points at, or None for durations, ages,
-    decades and anything that is not a point in time."""
+    decades, anything that is not a point in time, and points outside the
+    years news dates events in (a centuries-old or far-off target year)."""
+    resolved = _point_in_time(expression, published, tense)
+    return resolved if resolved is not None and in_window(resolved.value, published) else None
+
+
+def beyond_window(expression: str, published: date, tense: Tense | None) -> bool:
+    """A point in time outside the window: the event it dates happened or is
+    planned then, so no other date of its sentence stands in for it."""
+    resolved = _point_in_time(expression, published, tense)
+    return resolved is not None and not in_window(resolved.value, published)
+
+
+def in_window(value: date, published: date) -> bool:
+    return EARLIEST <= value <= published + HORIZON
+
+
+@cache
+def _point_in_time(expression: str, published: date, tense: Tense | None) -> ResolvedDate | None:
     text = " ".join(expression.split())
     if _NOT_A_POINT.search(text):
         return None
@@ -122,8 +139,6 @@ def resolve_date(expression: str, published: date, tense: Tense | None) -> Resol
     if start is None:
         return None
     value, precision = start
-    if value < EARLIEST or value > published + HORIZON:
-        return None  # a centuries-old or far-off target year is no event date
     # A weekday in a past or present clause is the latest such day on or before
     # publication: "on Wednesday" in a Wednesday paper is that same day.
     same_weekday_last_week = (published - value).days == 7

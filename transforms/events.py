@@ -21,7 +21,14 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from transforms.cues import CUE_VERBS
-from transforms.dates import TIME_OF_DAY, ResolvedDate, Tense, resolve_date, time_of_day_only
+from transforms.dates import (
+    TIME_OF_DAY,
+    ResolvedDate,
+    Tense,
+    beyond_window,
+    resolve_date,
+    time_of_day_only,
+)
 from transforms.entities import PLACE_LABELS, Mention
 from transforms.event_types import EVENTIVE_NOUNS, event_type
 from transforms.speakers import SpeakerResolver
@@ -209,6 +216,14 @@ class _Dates:
     def resolve(self, tok: Token, published: date, tense: Tense | None) -> ResolvedDate | None:
         return _first_resolving(self.by_trigger.get(tok.i, []), published, tense)
 
+    def beyond_window(self, tok: Token, published: date, tense: Tense | None) -> bool:
+        """Dated by its own expression outside the window ("will open in 2040",
+        "was stolen in 1890"): another date of the sentence or the lead's day
+        would be wrong, so the publication date stands in, saying so."""
+        return any(
+            beyond_window(m.span.text, published, tense) for m in self.by_trigger.get(tok.i, [])
+        )
+
     def of_lead(self, published: date) -> ResolvedDate | None:
         """The day of the news an article leads with. Headlines leave it out and
         the body gives it later ("Clinton blames Comey" ... "told donors on
@@ -343,9 +358,17 @@ def extract_events(
         resolved = dates.resolve(tok, published, tense)
         if resolved is None and verb is not None and verb.i != tok.i:
             resolved = dates.resolve(verb, published, tense)
-        if resolved is None:
+        own_beyond = resolved is None and any(
+            dates.beyond_window(t, published, tense) for t in {tok, verb} if t is not None
+        )
+        if resolved is None and not own_beyond:
             resolved = dates.in_sentence(sentence_of[tok.i], published, tense)
-        if resolved is None and sentence_of[tok.i] < HEADLINE_SENTENCES and tense != "future":
+        if (
+            resolved is None
+            and not own_beyond
+            and sentence_of[tok.i] < HEADLINE_SENTENCES
+            and tense != "future"
+        ):
             resolved = lead
         location = _location(tok, by_token)
         noun_of_light_verb = (

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from tests.transforms.conftest import Analysed
+from tests.transforms.conftest import PUBLISHED, Analysed
 from transforms.event_types import event_type
 
 Analyse = Callable[[str], Analysed]
@@ -145,3 +145,14 @@ def test_a_headline_takes_a_named_day_before_a_bare_clock_time(analyse: Analyse)
 def test_a_future_headline_does_not_take_the_leads_day(analyse: Analyse) -> None:
     a = analyse("Minister will resign\n\nShe told colleagues on Wednesday that she would go.")
     assert a.event("resign").date_source == "publication"
+
+
+def test_an_event_dated_outside_the_window_borrows_no_other_date(analyse: Analyse) -> None:
+    a = analyse(
+        "The mayor said on Monday that the new bridge will open in 2040. "
+        "The painting, completed in 1850, was stolen in 1890 and found on Monday."
+    )
+    for trigger in ("open", "stolen"):
+        e = a.event(trigger)
+        assert (e.event_date, e.date_source, e.date_text) == (PUBLISHED, "publication", None)
+    assert a.event("found").date_source == "relative"
