@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
@@ -50,6 +51,8 @@ ALL_MARKS = OPEN_MARKS + CLOSE_MARKS + STRAIGHT
 # Some archives (the New York Times' among them) print “ and ” as two apostrophes.
 DOUBLED_APOSTROPHE = "''"
 _STRIP = ALL_MARKS + "' "
+_BEFORE_OPEN = frozenset("([{—–-/")
+_AFTER_CLOSE = frozenset(".,;:!?)]}—–-/")
 MIN_QUOTE_WORDS = 4
 AFTER_WINDOW = 30
 BEFORE_WINDOW = 30
@@ -93,25 +96,55 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
+def _straight_side(text: str, start: int, end: int) -> Literal["open", "close"] | None:
+    """Which way a straight mark faces, from its neighbours: an opening mark
+    hugs the word after it ( "We ), a closing one the word or punctuation
+    before it (said." ); a mark with space or words on both sides is read by
+    pairing alone."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if (before.isspace() or before in _BEFORE_OPEN) and not after.isspace():
+        return "open"
+    if not before.isspace() and (after.isspace() or after in _AFTER_CLOSE):
+        return "close"
+    return None
+
+
 def marked_spans(text: str) -> list[Marked]:
     """Pair quotation marks paragraph by paragraph; a paragraph left open that is
-    followed by one opening with a mark is one quote running on."""
+    followed by one opening with a mark is one quote running on. Straight
+    marks face the way their neighbours say (`_straight_side`): one facing
+    closed with nothing open is a stray and opens nothing, so the narration
+    after it is never taken for a quote; one facing open inside an open quote
+    is a paragraph break the text lost, and the quote runs on from it."""
     found: list[Marked] = []
     previous_open_ended = False
     for number, (p_start, p_end) in enumerate(paragraphs(text)):
         opened: int | None = None
         first_in_paragraph = True
+        run_on = False
         i = p_start
         while i < p_end:
             ch = text[i]
             width = 2 if text.startswith(DOUBLED_APOSTROPHE, i) else 1
             straight = ch == STRAIGHT or width == 2
-            if ch in OPEN_MARKS or (straight and opened is None):
+            side = _straight_side(text, i, i + width) if straight else None
+            if straight and opened is None and side == "close":
+                pass
+            elif straight and opened is not None and side == "open":
+                end = i
+                while end > opened and text[end - 1].isspace():
+                    end -= 1
+                found.append(Marked(opened, end, number, open_ended=True, continues=run_on))
+                opened, first_in_paragraph, run_on = i, False, True
+            elif ch in OPEN_MARKS or (straight and opened is None):
                 opened = i
             elif (ch in CLOSE_MARKS or straight) and opened is not None:
-                continues = first_in_paragraph and previous_open_ended and opened == p_start
+                continues = run_on or (
+                    first_in_paragraph and previous_open_ended and opened == p_start
+                )
                 found.append(Marked(opened, i + width, number, continues=continues))
-                opened, first_in_paragraph = None, False
+                opened, first_in_paragraph, run_on = None, False, False
             i += width
         previous_open_ended = opened is not None
         if opened is not None:

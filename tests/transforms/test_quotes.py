@@ -23,6 +23,32 @@ def test_an_open_paragraph_continues_into_the_next_one() -> None:
     assert [s.continues for s in spans] == [False, True]
 
 
+def test_a_straight_mark_facing_shut_with_nothing_open_starts_no_quote() -> None:
+    text = 'The plan is dead." The minister said "he would resign" on Friday.'
+    spans = [text[m.start : m.end] for m in marked_spans(text)]
+    assert spans == ['"he would resign"']
+
+
+def test_a_straight_mark_facing_open_inside_a_quote_is_a_lost_paragraph_break() -> None:
+    text = 'He said: "We will rebuild it. "And we will pay for it." Then he left.'
+    spans = marked_spans(text)
+    assert [text[m.start : m.end] for m in spans] == [
+        '"We will rebuild it.',
+        '"And we will pay for it."',
+    ]
+    assert [(m.open_ended, m.continues) for m in spans] == [(True, False), (False, True)]
+
+
+def test_speech_after_a_lost_paragraph_break_keeps_its_speaker(analyse: Analyse) -> None:
+    a = analyse(
+        'Mr Weiss said: "Old media always tries to stop new media. "When they can\'t stop '
+        'it, they try to control it." The courts decided otherwise.'
+    )
+    assert a.speaker("Old media always") == "Weiss"
+    assert a.speaker("When they can't stop it") == "Weiss"
+    assert not [q for q in a.quotes if "courts" in a.text[q.start : q.end]]
+
+
 @pytest.mark.parametrize(
     ("quoted", "expected"),
     [
