@@ -186,7 +186,7 @@ def sql(
             _fail(f"{file.name} is not UTF-8 text: {exc.reason}", code=2)
     with _reader(_settings(db=db).db) as con:
         try:
-            frame = run_query(con, text)
+            frame = run_query(con, text, flat=output is OutputFormat.csv)
         except (WriteRefused, ValueError, duckdb.Error) as exc:
             _fail(_first_line(exc))
     if output is OutputFormat.csv:

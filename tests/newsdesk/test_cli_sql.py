@@ -57,3 +57,16 @@ def test_an_error_is_told_in_one_line_even_without_a_message() -> None:
         "Binder Error: no such column"
     )
     assert _first_line(OSError()) == "(no message)"
+
+
+def test_intervals_and_nested_columns_are_printed_not_a_traceback(db: str) -> None:
+    query = "SELECT INTERVAL 1 DAY AS gap, ['NATO', 'EU'] AS outlets, {'n': 2} AS counts"
+    table = CliRunner().invoke(app, ["sql", query, "--db", db])
+    assert table.exit_code == 0, table.output
+    assert "1 day" in table.output and "NATO" in table.output
+    csv = CliRunner().invoke(app, ["sql", query, "--db", db, "--format", "csv"])
+    assert csv.exit_code == 0, csv.output
+    assert csv.output.splitlines() == ["gap,outlets,counts", "1 day,\"[NATO, EU]\",{'n': 2}"]
+    as_json = CliRunner().invoke(app, ["sql", query, "--db", db, "--format", "json"])
+    assert as_json.exit_code == 0, as_json.output
+    assert '"outlets":["NATO","EU"]' in as_json.output
