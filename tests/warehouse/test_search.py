@@ -230,6 +230,29 @@ def test_an_index_holding_rows_its_table_lost_is_rebuilt(con: duckdb.DuckDBPyCon
     assert search.search_articles(con, "ammunition")["article_id"].to_list() == [many]
 
 
+def test_numbers_are_words_and_an_index_that_dropped_them_is_rebuilt(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    [profits] = add(
+        con,
+        "r1",
+        b"date 2023-02-14 BBC News - Profits rose to 35bn pounds in 2004, the bank said, "
+        b"and the board expects more of the same from its new branches next year.",
+    )
+    search.refresh_indexes(con)
+    assert search.search_articles(con, "2004")["article_id"].to_list() == [profits]
+    assert search.search_articles(con, "35bn")["snippet"][0].startswith("Profits rose to 35bn")
+    # An index as the extension builds it by default, which drops digits.
+    con.execute(
+        "PRAGMA create_fts_index('articles', 'article_id', 'title', 'body', "
+        "stemmer = 'porter', stopwords = 'english', overwrite = 1)"
+    )
+    assert search.search_articles(con, "2004").height == 0
+    assert search.stale_indexes(con) == ["articles"]
+    assert search.refresh_indexes(con) == ["articles"]
+    assert search.search_articles(con, "2004")["article_id"].to_list() == [profits]
+
+
 def test_readers_search_and_user_sql_can_rank_but_not_read_files(tmp_path: Path) -> None:
     db = tmp_path / "w.duckdb"
     writer = connect(db)
