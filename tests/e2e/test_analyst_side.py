@@ -4,6 +4,7 @@ example queries, the data dictionary in the database and the Parquet export."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,8 @@ from newsdesk.cli import app
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("prefect_harness")]
 
-QUERIES = sorted((Path(__file__).resolve().parents[2] / "warehouse" / "queries").glob("*.sql"))
+ROOT = Path(__file__).resolve().parents[2]
+QUERIES = sorted((ROOT / "warehouse" / "queries").glob("*.sql"))
 STOLTENBERG = "Jens Stoltenberg"
 
 
@@ -135,6 +137,18 @@ def test_example_queries_run_and_answer(seeds_warehouse: Path, query: Path) -> N
     assert result.exit_code == 0, result.output
     _header, *answer = result.output.strip().splitlines()
     assert answer, f"{query.name} found nothing on the seeds"
+
+
+def test_the_readmes_example_outputs_are_what_the_queries_print(seeds_warehouse: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = re.findall(r"^\$ newsdesk sql --file (\S+)\n(.*?)\n(?:\n|```)", readme, re.M | re.S)
+    assert len(shown) == 3
+    for query, table in shown:
+        result = CliRunner().invoke(
+            app, ["sql", "--file", str(ROOT / query), "--db", str(seeds_warehouse)]
+        )
+        assert result.exit_code == 0, result.output
+        assert result.output.strip() == table.strip(), query
 
 
 def test_the_dictionary_is_in_the_database_and_printed(seeds_warehouse: Path) -> None:
