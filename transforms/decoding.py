@@ -17,6 +17,8 @@ TRIED = "UTF-8, UTF-16 (with BOM), Windows-1252"
 MAX_CONTROL_SHARE = 0.05
 # Unicode's control characters (category Cc) except the whitespace ones (\t \n \v \f \r).
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# The same as bytes, C0 and DEL only: 0x80-0x9f are letters and quotes in Windows-1252.
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,9 @@ def decode(raw: bytes) -> Decoded:
         try:
             text, encoding = raw.decode("cp1252"), "windows-1252"
         except UnicodeDecodeError as exc:
+            share = len(_CONTROL_BYTES.findall(raw)) / len(raw)
+            if share > MAX_CONTROL_SHARE:  # an image or archive, not text in some encoding
+                raise Rejected(f"binary: {share:.0%} of bytes are control bytes") from exc
             raise Rejected(f"not decodable: tried {TRIED}") from exc
         notes.insert(0, "not valid UTF-8; decoded as Windows-1252")
     return _check_printable(Decoded(text, encoding, "; ".join(notes) or None))

@@ -67,3 +67,10 @@ def test_nul_characters_in_utf16_text_are_removed_and_noted() -> None:
     decoded = decode(("date 2023-01-01 " + "text " * 20 + "a\0b").encode("utf-16"))
     assert "\0" not in decoded.text and decoded.text.endswith("ab")
     assert decoded.note == "decoded as UTF-16 (byte-order mark); removed 1 NUL character(s)"
+
+
+def test_an_image_is_binary_not_undecodable() -> None:
+    # A PNG's signature and header, then bytes spread as compressed data spreads them.
+    image = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8
+    with pytest.raises(Rejected, match=r"^binary: \d+% of bytes are control bytes"):
+        decode(image)
