@@ -1,7 +1,8 @@
 """Titles and role nouns: what news writes before or around a person's name.
 
-"NATO Secretary General Jens Stoltenberg", "President Putin", "the alliance
-chief": titles are not part of a name, but they tell a reader who a later
+"NATO Secretary General Jens Stoltenberg", "President Putin", "Striker
+Nicolas Anelka", "the alliance chief": titles, and the occupations news writes
+as titles, are not part of a name, but they tell a reader who a later
 "the secretary general" is.
 """
 
@@ -17,6 +18,9 @@ TITLE_WORDS = frozenset(
     spokesperson commissioner judge justice attorney colonel col col. general gen gen.
     lieutenant lt lt. major maj maj. captain capt capt. sergeant sgt sgt. admiral commander
     officer minister foreign defence defense interior finance health justice
+    striker midfielder defender goalkeeper keeper winger forward skipper coach manager
+    boss player batsman bowler golfer boxer sprinter athlete cyclist jockey trainer
+    quarterback pitcher actor actress singer rapper author novelist presenter comedian
     """.split()
 )
 

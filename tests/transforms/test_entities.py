@@ -31,6 +31,13 @@ def test_titles_are_not_part_of_the_name(analyse: Callable[[str], Analysed]) -> 
     assert not any(n.startswith(("President", "Prime")) for n in names)
 
 
+def test_an_occupation_written_as_a_title_is_not_part_of_the_name(
+    analyse: Callable[[str], Analysed],
+) -> None:
+    a = analyse("Striker Nicolas Anelka scored twice on Saturday. Anelka said he was happy.")
+    assert {m.name for m in a.mentions if m.label == "PERSON"} == {"Nicolas Anelka"}
+
+
 def test_leading_the_and_possessive_are_trimmed(analyse: Callable[[str], Analysed]) -> None:
     a = analyse("The European Commission's plan was welcomed by the United Nations.")
     texts = {m.text for m in a.mentions}
