@@ -288,13 +288,13 @@ def _arguments(
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     actor = _phrase(pobj, by_token)
-            elif child.dep_ in _OBJECTS and target is None:
+            elif child.dep_ in _OBJECTS and target is None and child.ent_type_ not in _WHEN:
                 target = _phrase(child, by_token)
         if target is None:
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                     pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                    if pobj is not None:
+                    if pobj is not None and pobj.ent_type_ not in _WHEN:
                         target = _phrase(pobj, by_token)
                         break
         if actor is None and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.pos_ == "VERB":
@@ -314,6 +314,7 @@ def _arguments(
     return actor, target
 
 
+_WHEN = frozenset({"DATE", "TIME"})
 _CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "xcomp", "csubj"})
 
 

@@ -156,3 +156,14 @@ def test_an_event_dated_outside_the_window_borrows_no_other_date(analyse: Analys
         e = a.event(trigger)
         assert (e.event_date, e.date_source, e.date_text) == (PUBLISHED, "publication", None)
     assert a.event("found").date_source == "relative"
+
+
+def test_a_day_after_the_verb_is_its_date_not_its_target(analyse: Analyse) -> None:
+    a = analyse(
+        "On Tuesday, Zelensky called on allies to speed up deliveries. "
+        "Stoltenberg said on Tuesday that allies must do more."
+    )
+    for trigger in ("called", "said"):
+        e = a.event(trigger)
+        assert e.target_text != "Tuesday"
+        assert (e.event_date, e.date_text) == (date(2023, 2, 14), "Tuesday")
