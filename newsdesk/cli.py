@@ -334,8 +334,14 @@ def search(
                 hits = fts.search_quotes(con, query, limit)
             else:
                 hits = fts.search_articles(con, query, limit)
+            terms = fts.query_terms(con, query, "quotes" if quotes else "articles")
         except fts.SearchIndexMissing as exc:
             _fail(str(exc))
+    if not terms:
+        _fail(
+            f"{query!r} has no words to search for: stopwords and punctuation are not indexed",
+            code=2,
+        )
     if hits.height == 0:
         typer.echo(f"No {'quotes' if quotes else 'articles'} match {query!r} in {settings.db}.")
         return

@@ -137,6 +137,14 @@ def snippet(
     return ("…" if low > 0 else "") + text + ("…" if high < len(body) else "")
 
 
+def query_terms(con: duckdb.DuckDBPyConnection, query: str, table: str = "articles") -> list[str]:
+    """What the index looks for: none when the query is only stopwords or
+    punctuation, which is why it matches nothing."""
+    _require(con, table)
+    statement = sql("search_query_terms").replace("{index}", f"fts_main_{table}")
+    return [term for (term,) in con.execute(statement, {"query": query}).fetchall()]
+
+
 def search_articles(con: duckdb.DuckDBPyConnection, query: str, limit: int = 10) -> pl.DataFrame:
     """Best first: score, article_id, outlet, published_date, title, snippet."""
     _require(con, "articles")

@@ -68,6 +68,13 @@ def test_no_hits_is_a_clear_line_and_a_missing_warehouse_fails(
     )
     quotes = newsdesk("search", "--quotes", "zebra", "--db", str(settings.db))
     assert quotes.exit_code == 0 and quotes.output.startswith("No quotes match 'zebra'")
+    for nothing in ("the", "", "?!"):
+        empty = newsdesk("search", nothing, "--db", str(settings.db))
+        assert empty.exit_code == 2
+        assert empty.output == (
+            f"error: {nothing!r} has no words to search for: "
+            "stopwords and punctuation are not indexed\n"
+        )
     missing = newsdesk("search", "ammunition", "--db", str(tmp_path / "none.duckdb"))
     assert missing.exit_code == 1
     assert missing.output.startswith("error: no warehouse at") and missing.output.count("\n") == 1
