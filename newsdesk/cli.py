@@ -68,7 +68,9 @@ def _table_style(pl: Any) -> Any:
 
 
 def _fail(message: str, code: int = 1) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
+    """Each line of the message is one error, so each is marked as one."""
+    for line in message.splitlines() or [""]:
+        typer.echo(f"error: {line}", err=True)
     raise typer.Exit(code)
 
 

@@ -73,7 +73,7 @@ def test_a_bad_value_is_named_with_its_variable_not_a_traceback() -> None:
     lines = result.output.strip().splitlines()
     assert lines[0].startswith("error: invalid setting n_process (NEWSDESK_N_PROCESS): ")
     assert lines[0].endswith("got '0'")
-    assert lines[1].startswith("invalid setting chunk_size (NEWSDESK_CHUNK_SIZE): ")
+    assert lines[1].startswith("error: invalid setting chunk_size (NEWSDESK_CHUNK_SIZE): ")
     assert len(lines) == 2
 
 
