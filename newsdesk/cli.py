@@ -311,6 +311,9 @@ def stories(
         return
     with _reader(settings.db) as con:
         top = st.top_stories(con, limit)
+    if top.height == 0:
+        typer.echo(f"No stories yet in {settings.db}: each `newsdesk run` places its articles.")
+        return
     with _table_style(pl):
         typer.echo(top)
 
