@@ -4,9 +4,12 @@ files it rejected or quarantined, with reasons."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
+
+if TYPE_CHECKING:
+    from flows.run_summary import RunSummary
 
 VALIDATION = {True: "passed", False: "failed for some articles", None: "nothing to validate"}
 NOT_WRITTEN = "not written"
@@ -23,7 +26,7 @@ def _report_link(report: str | None) -> str:
     return f"[`{report}`]({Path(report).resolve().as_uri()})"
 
 
-def _invariants(summary: dict[str, Any]) -> str:
+def _invariants(summary: RunSummary) -> str:
     if summary["violations"]:
         return "; ".join(summary["violations"])
     runs: list[str] | None = summary["invariants_checked"]
@@ -37,7 +40,7 @@ def _invariants(summary: dict[str, Any]) -> str:
     return f"hold (spans against the bodies of the articles of {whose}; the rest warehouse-wide)"
 
 
-def summary_markdown(summary: dict[str, Any]) -> str:
+def summary_markdown(summary: RunSummary) -> str:
     rows = [
         ("Files seen (new or changed)", summary["files_seen"]),
         ("Loaded", summary["loaded"]),
@@ -68,7 +71,7 @@ def summary_markdown(summary: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def publish(summary: dict[str, Any], problems: list[dict[str, Any]]) -> None:
+def publish(summary: RunSummary, problems: list[dict[str, Any]]) -> None:
     create_markdown_artifact(
         summary_markdown(summary), key=SUMMARY_KEY, description="What this run loaded"
     )

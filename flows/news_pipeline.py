@@ -28,6 +28,7 @@ from expectations.frames import (
 )
 from expectations.validate import Outcome, ValidationStuck, build_docs, prepare, validate
 from flows import artifacts
+from flows.run_summary import RunSummary
 from flows.workers import Analyser, analyser
 from flows.writer import writer_slot
 from newsdesk import inbox, report
@@ -227,10 +228,11 @@ def load_batch(
 @task(name="record run", cache_policy=NONE)
 def record_run(
     settings: Settings, run_id: str, status: str
-) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+) -> tuple[RunSummary, list[dict[str, Any]]]:
     with _warehouse(settings) as con:
         load.finish_run(con, run_id, status, _now())
-        return load.run_summary(con, run_id), load.run_problems(con, run_id)
+        summary = cast("RunSummary", load.run_summary(con, run_id))
+        return summary, load.run_problems(con, run_id)
 
 
 @task(name="build Data Docs", cache_policy=NONE)
@@ -363,7 +365,7 @@ def _rename(new_files: int) -> None:
 
 
 @flow(name="news_pipeline", flow_run_name=_run_name, log_prints=False)
-def news_pipeline(settings: Settings | None = None) -> dict[str, Any]:
+def news_pipeline(settings: Settings | None = None) -> RunSummary:
     """One run: every new or changed file in the inbox ends in a recorded state,
     and the run publishes its summary to the Prefect UI."""
     settings = settings or Settings()
@@ -375,7 +377,7 @@ def news_pipeline(settings: Settings | None = None) -> dict[str, Any]:
     return summary
 
 
-def _write(settings: Settings) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def _write(settings: Settings) -> tuple[RunSummary, list[dict[str, Any]]]:
     logger = get_run_logger()
     run_id = f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
     today = date.today()

@@ -10,7 +10,6 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
@@ -18,6 +17,7 @@ from prefect.settings import PREFECT_API_URL
 from typer.testing import CliRunner
 
 from flows.artifacts import SUMMARY_KEY
+from flows.run_summary import RunSummary
 from newsdesk.cli import app
 from newsdesk.report import NO_DATA
 from newsdesk.settings import Settings
@@ -97,7 +97,7 @@ def assert_self_contained(page: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Settings, dict[str, Any]]:
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Settings, RunSummary]:
     from flows.news_pipeline import news_pipeline
 
     root = tmp_path_factory.mktemp("report")
@@ -110,7 +110,7 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Settings, dict[str
 
 
 def test_a_run_writes_the_report_and_its_summary_links_it(
-    seeded: tuple[Settings, dict[str, Any]],
+    seeded: tuple[Settings, RunSummary],
 ) -> None:
     from flows.news_pipeline import news_pipeline
 
@@ -137,7 +137,7 @@ def test_a_run_writes_the_report_and_its_summary_links_it(
 
 
 def test_newsdesk_report_draws_every_chart_offline(
-    seeded: tuple[Settings, dict[str, Any]], tmp_path: Path
+    seeded: tuple[Settings, RunSummary], tmp_path: Path
 ) -> None:
     settings, _ = seeded
     out = tmp_path / "seeds-report.html"

@@ -16,6 +16,7 @@ import polars as pl
 import pytest
 
 from flows.artifacts import summary_markdown
+from flows.run_summary import RunSummary
 from newsdesk import report
 from warehouse.report_data import ReportData
 
@@ -177,32 +178,30 @@ def test_save_replaces_the_page_whole(tmp_path: Path) -> None:
 
 
 def test_the_run_summary_links_the_report(tmp_path: Path) -> None:
-    summary: dict[str, Any] = {
-        "run_id": "r1",
-        "status": "completed",
-        "validation_passed": True,
-        "violations": [],
-        "invariants_checked": ["r1"],
-        "data_docs": None,
-        "duration_s": 1.0,
-        **dict.fromkeys(
-            (
-                "files_seen",
-                "loaded",
-                "duplicates",
-                "rejected",
-                "quarantined",
-                "mentions",
-                "new_entities",
-                "quotes",
-                "events",
-                "stories",
-                "new_stories",
-                "near_duplicates",
-            ),
-            0,
-        ),
-    }
+    summary = RunSummary(
+        run_id="r1",
+        flow_run_id=None,
+        started_at=datetime(2023, 2, 16, 9),
+        finished_at=datetime(2023, 2, 16, 9, 1),
+        status="completed",
+        validation_passed=True,
+        violations=[],
+        invariants_checked=["r1"],
+        data_docs=None,
+        duration_s=1.0,
+        files_seen=0,
+        loaded=0,
+        duplicates=0,
+        rejected=0,
+        quarantined=0,
+        mentions=0,
+        new_entities=0,
+        quotes=0,
+        events=0,
+        stories=0,
+        new_stories=0,
+        near_duplicates=0,
+    )
     page = tmp_path / "my report.html"
     linked = summary_markdown({**summary, "report": str(page)})
     assert f"| Report | [`{page}`]({page.as_uri()}) |" in linked

@@ -92,8 +92,14 @@ def test_every_bad_file_ends_in_its_documented_state_and_nothing_is_lost(
     first = news_pipeline(settings=settings)
 
     assert first["status"] == "completed" and first["violations"] == []
-    counts = ("files_seen", "loaded", "duplicates", "rejected", "quarantined")
-    assert tuple(first[k] for k in counts) == (24, 10, 1, 13, 0)
+    counts = (
+        first["files_seen"],
+        first["loaded"],
+        first["duplicates"],
+        first["rejected"],
+        first["quarantined"],
+    )
+    assert counts == (24, 10, 1, 13, 0)
     log = log_by_name(settings.db)
     assert all(len(rows) == 1 for rows in log.values()), "each file is recorded once"
     state = {name: rows[-1] for name, rows in log.items()}
