@@ -12,9 +12,11 @@ READ_STATEMENTS = frozenset({duckdb.StatementType.SELECT, duckdb.StatementType.E
 _EXPLAINED = re.compile(r"^\s*EXPLAIN\s+(?:ANALYZE\s+)?(?P<inner>.*)$", re.IGNORECASE | re.DOTALL)
 
 
-# DuckDB types polars cannot read from Arrow, and those a CSV cannot hold.
-AS_TEXT = frozenset({"interval"})
-NESTED = frozenset({"list", "struct", "map", "array", "union"})
+# DuckDB types polars cannot read from Arrow, at any depth, and those a CSV
+# cannot hold (a list prints as "INTEGER[]" or "INTEGER[2]").
+_UNREADABLE = re.compile(r"\b(INTERVAL|UNION)\b")
+_NESTED = re.compile(r"\[\d*\]$|^(STRUCT|MAP|UNION)\(")
+_BINARY = frozenset({"BLOB", "BIT", "VARINT", "BIGNUM"})
 
 
 class WriteRefused(PermissionError):
@@ -24,8 +26,9 @@ class WriteRefused(PermissionError):
 def run_query(con: duckdb.DuckDBPyConnection, query: str, *, flat: bool = False) -> pl.DataFrame:
     """Run every statement in `query` and return the last one's rows; refuses
     anything but reads before running any of them. Columns polars cannot take
-    (INTERVAL) come back as DuckDB prints them, and so do nested ones when the
-    rows are `flat` (for CSV, which has no lists or structs)."""
+    from Arrow (an INTERVAL or UNION anywhere in their type) come back as
+    DuckDB prints them, and so do those a CSV cannot hold when the rows are
+    `flat` (nested and binary values)."""
     statements = con.extract_statements(query)
     if not statements:
         raise ValueError("no SQL statement given")
@@ -37,15 +40,23 @@ def run_query(con: duckdb.DuckDBPyConnection, query: str, *, flat: bool = False)
     relation = con.sql(last.query)
     if relation is None:
         return pl.DataFrame()
-    as_text = AS_TEXT | (NESTED if flat else frozenset())
-    if any(t.id in as_text for t in relation.types):
+    types = [str(t) for t in relation.types]
+    as_text = [_as_text(t, flat) for t in types]
+    if any(as_text):
+        # By position: a result may repeat a column name.
         relation = relation.project(
             ", ".join(
-                f"CAST({_quoted(c)} AS VARCHAR) AS {_quoted(c)}" if t.id in as_text else _quoted(c)
-                for c, t in zip(relation.columns, relation.types, strict=True)
+                f"CAST(#{i} AS VARCHAR) AS {_quoted(c)}" if text else f"#{i}"
+                for i, (c, text) in enumerate(zip(relation.columns, as_text, strict=True), 1)
             )
         )
     return relation.pl()
+
+
+def _as_text(duckdb_type: str, flat: bool) -> bool:
+    if _UNREADABLE.search(duckdb_type):
+        return True
+    return flat and (bool(_NESTED.search(duckdb_type)) or duckdb_type in _BINARY)
 
 
 def _quoted(column: str) -> str:

@@ -70,3 +70,10 @@ def test_intervals_and_nested_columns_are_printed_not_a_traceback(db: str) -> No
     as_json = CliRunner().invoke(app, ["sql", query, "--db", db, "--format", "json"])
     assert as_json.exit_code == 0, as_json.output
     assert '"outlets":["NATO","EU"]' in as_json.output
+
+
+def test_a_repeated_name_or_an_interval_inside_a_list_is_printed_in_place(db: str) -> None:
+    query = "SELECT 1 AS a, INTERVAL 2 DAY AS a, [INTERVAL 1 HOUR] AS gaps"
+    result = CliRunner().invoke(app, ["sql", query, "--db", db, "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == ["a,a_1,gaps", "1,2 days,['01:00:00']"]
