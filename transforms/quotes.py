@@ -53,6 +53,8 @@ DOUBLED_APOSTROPHE = "''"
 _STRIP = ALL_MARKS + "' "
 _BEFORE_OPEN = frozenset("([{—–-/")
 _AFTER_CLOSE = frozenset(".,;:!?)]}—–-/")
+# A mark hugging the punctuation that introduces speech may open it ('said,"...').
+_LEADS_IN = frozenset(",:;")
 MIN_QUOTE_WORDS = 4
 AFTER_WINDOW = 30
 BEFORE_WINDOW = 30
@@ -105,7 +107,9 @@ def _straight_side(text: str, start: int, end: int) -> Literal["open", "close"] 
     after = text[end] if end < len(text) else " "
     if (before.isspace() or before in _BEFORE_OPEN) and not after.isspace():
         return "open"
-    if not before.isspace() and (after.isspace() or after in _AFTER_CLOSE):
+    if after.isspace():
+        return None if before.isspace() else "close"
+    if after in _AFTER_CLOSE and before not in _LEADS_IN:
         return "close"
     return None
 
@@ -122,7 +126,7 @@ def marked_spans(text: str) -> list[Marked]:
     for number, (p_start, p_end) in enumerate(paragraphs(text)):
         opened: int | None = None
         first_in_paragraph = True
-        run_on = False
+        run_on = opened_straight = False
         i = p_start
         while i < p_end:
             ch = text[i]
@@ -131,14 +135,14 @@ def marked_spans(text: str) -> list[Marked]:
             side = _straight_side(text, i, i + width) if straight else None
             if straight and opened is None and side == "close":
                 pass
-            elif straight and opened is not None and side == "open":
+            elif straight and opened is not None and opened_straight and side == "open":
                 end = i
                 while end > opened and text[end - 1].isspace():
                     end -= 1
                 found.append(Marked(opened, end, number, open_ended=True, continues=run_on))
                 opened, first_in_paragraph, run_on = i, False, True
             elif ch in OPEN_MARKS or (straight and opened is None):
-                opened = i
+                opened, opened_straight = i, straight
             elif (ch in CLOSE_MARKS or straight) and opened is not None:
                 continues = run_on or (
                     first_in_paragraph and previous_open_ended and opened == p_start

@@ -39,6 +39,19 @@ def test_a_straight_mark_facing_open_inside_a_quote_is_a_lost_paragraph_break() 
     assert [(m.open_ended, m.continues) for m in spans] == [(True, False), (False, True)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Mr Smith said,"...and then we will fight it in every court."',
+        'The mayor said:"We will fight it in every court."',
+        '"We will fight it in every court." Mr Smith left.',
+    ],
+)
+def test_a_mark_after_the_words_that_introduce_speech_opens_it(text: str) -> None:
+    [span] = marked_spans(text)
+    assert text[span.start : span.end].endswith('court."')
+
+
 def test_speech_after_a_lost_paragraph_break_keeps_its_speaker(analyse: Analyse) -> None:
     a = analyse(
         'Mr Weiss said: "Old media always tries to stop new media. "When they can\'t stop '
