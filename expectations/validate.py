@@ -48,14 +48,14 @@ class Outcome:
 
 
 class ValidationStuck(RuntimeError):
-    """Failures that quarantining cannot clear, because they blame no article
-    still in the chunk: loading would store rows that failed, and validating
-    again would fail the same way forever."""
+    """Failures that quarantining cannot clear (they blame no row it removes):
+    loading would store rows that failed, and validating again would fail the
+    same way forever."""
 
     def __init__(self, failures: dict[str, list[str]]) -> None:
         reasons = list(dict.fromkeys(r for found in failures.values() for r in found))
         super().__init__(
-            "validation failed on rows that no article left in the chunk answers for: "
+            "validation failed the same way after quarantining: "
             + "; ".join(reasons[:3])
         )
 

@@ -325,21 +325,23 @@ def _validate_and_load(
     run_id: str,
 ) -> None:
     """A quarantined article may have shaped where later articles of the chunk
-    went, so the chunk is placed again without it before it is loaded."""
+    went, so the chunk is placed again without it before it is loaded. The
+    same failures twice mean quarantining cannot clear them: the run fails."""
     batch, results = extracted.result()
     # quote: Prefect would otherwise walk every mention, quote and event of the
     # chunk looking for futures (about 3 s per 500 articles); it unwraps the
     # value before the task runs, which its type hints cannot say.
     unwalked = cast("list[DocResult]", quote(results))
     batch, extraction = link_batch(batch, unwalked, settings)
+    previous: dict[str, list[str]] | None = None
     while True:
         batch, extraction, placed = place_stories(batch, extraction, settings)
-        before = batch.articles.height
         batch, extraction, outcome = validate_batch(batch, extraction, placed, settings, today)
         if not outcome.failures:
             break
-        if batch.articles.height == before:
+        if outcome.failures == previous:
             raise ValidationStuck(outcome.failures)
+        previous = outcome.failures
     load_batch(batch, extraction, placed, settings, run_id)
 
 
