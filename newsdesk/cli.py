@@ -339,9 +339,17 @@ def search(
                 hits = fts.search_quotes(con, query, limit)
             else:
                 hits = fts.search_articles(con, query, limit)
-            terms = fts.query_terms(con, query, "quotes" if quotes else "articles")
+            table = "quotes" if quotes else "articles"
+            terms = fts.query_terms(con, query, table)
+            current = fts.keeps_numbers(con, table)
         except fts.SearchIndexMissing as exc:
             _fail(str(exc))
+    if not terms and not current and any(c.isdigit() for c in query):
+        _fail(
+            "this warehouse's search index predates number search: "
+            "the next `newsdesk run` rebuilds it",
+            code=2,
+        )
     if not terms:
         _fail(
             f"{query!r} has no words to search for: stopwords and punctuation are not indexed",

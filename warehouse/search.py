@@ -46,12 +46,12 @@ def _coverage(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int]]:
         return {table: (-1, 0) for table in INDEXED}
     rows = con.execute(sql("search_index_coverage")).fetchall()
     return {
-        table: (indexed if _keeps_numbers(con, table) else -1, stored)
+        table: (indexed if keeps_numbers(con, table) else -1, stored)
         for table, indexed, stored in rows
     }
 
 
-def _keeps_numbers(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+def keeps_numbers(con: duckdb.DuckDBPyConnection, table: str) -> bool:
     """An index built before numbers were words counts as absent: rebuilt once."""
     query = sql("search_index_keeps_numbers").replace("{index}", f"fts_main_{table}")
     row = con.execute(query).fetchone()
