@@ -5,6 +5,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from flows.run_summary import RunSummary
 from transforms.extraction import Extraction
 from transforms.intake import FileRead, Intake, intake
 from warehouse import load
@@ -33,6 +34,7 @@ def test_load_is_one_idempotent_transaction_and_counts_the_run(tmp_path: Path) -
     assert counts(con) == {"articles": 1, "ingest_log": 2}
     summary = load.run_summary(con, "r1")
     assert (summary["files_seen"], summary["loaded"], summary["rejected"]) == (2, 1, 1)
+    assert set(summary) == RunSummary.__required_keys__  # what the flow's cast promises
     ids = load.existing_article_ids(con, pl.Series(batch.articles["article_id"].to_list() * 2))
     assert ids == set(batch.articles["article_id"])
     known = load.known_files(con)
