@@ -2,13 +2,14 @@
 (`warehouse/sql/run_summary.sql`), then what it drew and checked once they were
 committed. The CLI, the Prefect artifact and the tests read these keys."""
 
-from __future__ import annotations
-
 from datetime import datetime
 from typing import NotRequired, TypedDict
 
 
 class RunSummary(TypedDict):
+    """No `from __future__ import annotations` here: Python 3.11 cannot see
+    NotRequired in a string annotation and would count every key required."""
+
     run_id: str
     flow_run_id: str | None
     started_at: datetime
