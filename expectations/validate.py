@@ -55,8 +55,7 @@ class ValidationStuck(RuntimeError):
     def __init__(self, failures: dict[str, list[str]]) -> None:
         reasons = list(dict.fromkeys(r for found in failures.values() for r in found))
         super().__init__(
-            "validation failed the same way after quarantining: "
-            + "; ".join(reasons[:3])
+            "validation failed the same way after quarantining: " + "; ".join(reasons[:3])
         )
 
 

@@ -9,12 +9,12 @@ out earlier. This module makes those document-level decisions.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from transforms.ids import content_id
 from transforms.roles import TITLE_WORDS
 
 ENTITY_LABELS = frozenset(
@@ -50,8 +50,7 @@ def label_group(label: str) -> str:
 
 
 def entity_id(label: str, key: str) -> str:
-    raw = f"{label_group(label)}|{key.casefold()}"
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+    return content_id(label_group(label), key.casefold())
 
 
 def sentence_starts(doc: Doc) -> list[int]:

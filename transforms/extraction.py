@@ -7,7 +7,6 @@ Ids are content hashes, so the same article gives the same rows everywhere.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -18,6 +17,7 @@ from spacy.language import Language
 from transforms import schemas
 from transforms.entities import Mention, entity_id, extract_mentions, sentence_starts
 from transforms.events import Event, extract_events
+from transforms.ids import content_id
 from transforms.language import EXTRACTED_LANGUAGES
 from transforms.quotes import Quote, extract_quotes
 from transforms.speakers import SpeakerResolver
@@ -87,11 +87,6 @@ class DocResult:
     mentions: list[Mention]
     quotes: list[Quote]
     events: list[Event]
-
-
-def _hash(*parts: object) -> str:
-    raw = "|".join(str(p) for p in parts)
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
 
 
 def _surname_links(results: list[DocResult], known_people: Collection[str]) -> dict[str, str]:
@@ -164,7 +159,7 @@ def analyse(nlp: Language, rows: list[Row], batch_size: int, n_process: int = 1)
 def _mention_rows(results: Iterable[DocResult], names: _Names) -> list[dict[str, object]]:
     return [
         {
-            "mention_id": _hash(r.article_id, "m", m.start, m.end),
+            "mention_id": content_id(r.article_id, "m", m.start, m.end),
             "article_id": r.article_id,
             "entity_id": names.eid(m),
             "text": m.text,
@@ -183,7 +178,7 @@ def _mention_rows(results: Iterable[DocResult], names: _Names) -> list[dict[str,
 def _quote_rows(results: Iterable[DocResult], names: _Names) -> list[dict[str, object]]:
     return [
         {
-            "quote_id": _hash(r.article_id, "q", q.start, q.end),
+            "quote_id": content_id(r.article_id, "q", q.start, q.end),
             "article_id": r.article_id,
             "kind": q.kind,
             "quote_text": r.body[q.start : q.end],
@@ -202,7 +197,7 @@ def _quote_rows(results: Iterable[DocResult], names: _Names) -> list[dict[str, o
 def _event_rows(results: Iterable[DocResult], names: _Names) -> list[dict[str, object]]:
     return [
         {
-            "event_id": _hash(r.article_id, "e", e.start, e.end),
+            "event_id": content_id(r.article_id, "e", e.start, e.end),
             "article_id": r.article_id,
             "sentence_index": e.sentence_index,
             "trigger_lemma": e.trigger_lemma,

@@ -3,9 +3,10 @@ or decomposed accents gets the same body and therefore the same id."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
+
+from transforms.ids import content_id
 
 _BLANK_RUN = re.compile(r"\n(?:[ \t]*\n)+")
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")
@@ -26,8 +27,7 @@ def tidy_body(body: str) -> str:
 
 def article_id(body: str) -> str:
     """Content address of a body; whitespace differences do not make a new article."""
-    canonical = " ".join(body.split())
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+    return content_id(" ".join(body.split()))
 
 
 def word_count(body: str) -> int:
