@@ -86,11 +86,16 @@ def _reader(db: Path, *, write_files: bool = False) -> Iterator[Any]:
     """A read-only connection to the warehouse, or a one-line error and exit 1."""
     import duckdb
 
-    from warehouse.connection import WarehouseLocked, WarehouseMissing, connect_read_only
+    from warehouse.connection import (
+        WarehouseBehind,
+        WarehouseLocked,
+        WarehouseMissing,
+        connect_read_only,
+    )
 
     try:
         con = connect_read_only(db, write_files=write_files)
-    except (WarehouseMissing, WarehouseLocked, duckdb.Error) as exc:
+    except (WarehouseMissing, WarehouseBehind, WarehouseLocked, duckdb.Error) as exc:
         _fail(_first_line(exc))
     try:
         yield con

@@ -14,12 +14,17 @@ from typing import Any
 
 import duckdb
 
-from warehouse.migrate import apply_migrations
+from warehouse.migrate import apply_migrations, pending
 from warehouse.statements import sql
 
 
 class WarehouseMissing(FileNotFoundError):
     """Raised for read-only access to a warehouse that has never been written."""
+
+
+class WarehouseBehind(RuntimeError):
+    """Read-only access to a warehouse written by an older newsdesk, whose
+    schema lacks migrations that only a writer can apply."""
 
 
 class WarehouseLocked(RuntimeError):
@@ -88,6 +93,11 @@ def connect_read_only(
         raise WarehouseMissing(f"no warehouse at {db}: run `newsdesk run` first")
     con = _open(db, lock_wait, read_only=True)
     try:
+        if missing := pending(con):
+            raise WarehouseBehind(
+                f"the warehouse at {db} was written by an older newsdesk (schema migrations "
+                f"{', '.join(map(str, missing))} not applied): the next `newsdesk run` applies them"
+            )
         # LOAD reads a file: before external access goes off. Without fts only
         # search fails (saying so); every other reader works.
         with contextlib.suppress(duckdb.Error, OSError):

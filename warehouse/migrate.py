@@ -36,6 +36,18 @@ def available() -> list[Migration]:
     return found
 
 
+def pending(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Versions this code has that the warehouse has not applied; a reader,
+    which cannot apply them, reports them instead of failing on a missing view."""
+    present = con.execute(sql("schema_version_present")).fetchone()
+    done = (
+        {row[0] for row in con.execute(sql("applied_versions")).fetchall()}
+        if present and present[0]
+        else set()
+    )
+    return [m.version for m in available() if m.version not in done]
+
+
 def apply_migrations(con: duckdb.DuckDBPyConnection, until: int | None = None) -> list[int]:
     """Apply the pending migrations (those up to version `until`, if given, so a
     warehouse can be brought to a past schema); returns the versions applied now."""

@@ -1,9 +1,12 @@
 from pathlib import Path
 
 import duckdb
+import pytest
+from typer.testing import CliRunner
 
-from warehouse.connection import connect
-from warehouse.migrate import apply_migrations, available
+from newsdesk.cli import app
+from warehouse.connection import WarehouseBehind, connect, connect_read_only
+from warehouse.migrate import apply_migrations, available, pending
 
 DESIGN_TABLES = {
     "articles": {
@@ -94,3 +97,20 @@ def test_article_terms_take_their_articles_sequence_when_upgraded() -> None:
         "WHERE table_name = 'article_terms' AND column_name = 'sequence'"
     ).fetchone()
     assert nullable == ("NO",)
+
+
+def test_a_reader_of_a_warehouse_an_older_newsdesk_wrote_is_told_to_run(tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    con = duckdb.connect(str(db))
+    newest = available()[-1].version
+    apply_migrations(con, until=newest - 1)
+    assert pending(con) == [newest]
+    con.close()
+    with pytest.raises(WarehouseBehind, match=f"migrations {newest} not applied.*newsdesk run"):
+        connect_read_only(db)
+    status = CliRunner().invoke(app, ["status", "--db", str(db)])
+    assert status.exit_code == 1 and "written by an older newsdesk" in status.output
+    connect(db).close()  # a writer applies what is missing
+    reader = connect_read_only(db)
+    assert pending(reader) == []
+    reader.close()

@@ -1,7 +1,6 @@
 -- Files whose latest state is rejected or quarantined, with the reason.
 SELECT file_path, status, reason, seen_at::TIMESTAMP_S AS seen_at
-FROM ingest_log
-QUALIFY row_number() OVER (PARTITION BY file_path ORDER BY seen_at DESC) = 1
-    AND status IN ('rejected', 'quarantined')
+FROM file_states
+WHERE status IN ('rejected', 'quarantined')
 ORDER BY seen_at DESC, file_path
 LIMIT $limit;
