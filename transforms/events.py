@@ -146,12 +146,30 @@ class _DateMention:
         return (self.span.root.dep_ in NOUN_PREMODIFIERS, self.time_only)
 
 
+def _titled_day(span: Span) -> bool:
+    """A capitalised "Today" inside a sentence is a name (Radio 4's Today
+    programme, the Tonight Show), not the publication day."""
+    word = span[0]
+    return (
+        len(span) == 1
+        and word.lower_ in _DAY_WORDS
+        and word.text[:1].isupper()
+        and word.i > 0
+        and not word.is_sent_start
+        and not word.nbor(-1).is_punct  # after a quote mark or colon it starts a sentence
+    )
+
+
 def _date_spans(doc: Doc) -> list[Span]:
     """DATE and TIME mentions, plus clock times the model leaves untagged; a
     time of day and the day it belongs to are one expression ("Wednesday
     night", "the early hours of Thursday", "6am on Tuesday"), which the model
     tags as two."""
-    found = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    found = [
+        (e.start, e.end, e.label_)
+        for e in doc.ents
+        if e.label_ in ("DATE", "TIME") and not _titled_day(e)
+    ]
     tagged = {i for start, end, _ in found for i in range(start, end)}
     for i in range(1, len(doc)):
         if i in tagged or doc[i - 1].lower_ not in CLOCK_PREPS:
@@ -174,6 +192,11 @@ def _date_spans(doc: Doc) -> list[Span]:
                 continue
         merged.append((start, end, label))
     return [doc[start:end] for start, end, _ in merged]
+
+
+def _region(char: int, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The reported content (a quote's span) a character lies in, if any."""
+    return next(((start, end) for start, end in quoted if start <= char < end), None)
 
 
 def _first_resolving(
@@ -207,11 +230,23 @@ class _Dates:
             self.by_sentence.setdefault(sentence_of[span.start], []).append(mention)
 
     def in_sentence(
-        self, sentence: int, published: date, tense: Tense | None
+        self,
+        sentence: int,
+        published: date,
+        tense: Tense | None,
+        region: tuple[int, int] | None,
+        quoted: list[tuple[int, int]],
     ) -> ResolvedDate | None:
         """A sentence narrates one time: an undated event takes the date stated
-        elsewhere in its sentence."""
-        return _first_resolving(self.by_sentence.get(sentence, []), published, tense)
+        elsewhere in its sentence, but on its own side of a report. "GM added
+        that sales fell in February": February dates the fall, not the adding,
+        and a date the narration gives does not date what a quote says."""
+        same_side = [
+            m
+            for m in self.by_sentence.get(sentence, [])
+            if _region(m.span.start_char, quoted) == region
+        ]
+        return _first_resolving(same_side, published, tense)
 
     def resolve(self, tok: Token, published: date, tense: Tense | None) -> ResolvedDate | None:
         return _first_resolving(self.by_trigger.get(tok.i, []), published, tense)
@@ -274,16 +309,22 @@ def _negated(tok: Token, verb: Token | None) -> bool:
     return False
 
 
+def _relative(child: Token, clause: Token) -> bool:
+    return child.lower_ in _RELATIVE_PRONOUNS and clause.dep_ == "relcl"
+
+
 def _arguments(
     tok: Token, by_token: dict[int, Mention]
 ) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     actor = target = None
     if tok.pos_ == "VERB":
         for child in tok.children:
+            # "the minister who resigned": the clause's "who" is the noun it hangs from.
+            subject = tok.head if _relative(child, tok) else child
             if child.dep_ == "nsubj":
-                actor = _phrase(child, by_token)
+                actor = _phrase(subject, by_token)
             elif child.dep_ == "nsubjpass":
-                target = _phrase(child, by_token)
+                target = _phrase(subject, by_token)
             elif child.dep_ == "agent":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
@@ -315,6 +356,8 @@ def _arguments(
 
 
 _WHEN = frozenset({"DATE", "TIME"})
+_DAY_WORDS = frozenset({"today", "tonight", "tomorrow", "yesterday"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 _CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "xcomp", "csubj"})
 
 
@@ -363,7 +406,9 @@ def extract_events(
             dates.beyond_window(t, published, tense) for t in {tok, verb} if t is not None
         )
         if resolved is None and not own_beyond:
-            resolved = dates.in_sentence(sentence_of[tok.i], published, tense)
+            resolved = dates.in_sentence(
+                sentence_of[tok.i], published, tense, _region(tok.idx, quoted), quoted
+            )
         if (
             resolved is None
             and not own_beyond

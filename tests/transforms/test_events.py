@@ -167,3 +167,27 @@ def test_a_day_after_the_verb_is_its_date_not_its_target(analyse: Analyse) -> No
         e = a.event(trigger)
         assert e.target_text != "Tuesday"
         assert (e.event_date, e.date_text) == (date(2023, 2, 14), "Tuesday")
+
+
+def test_a_date_inside_what_was_said_does_not_date_the_saying(analyse: Analyse) -> None:
+    a = analyse(
+        'The minister added: "Women who came here in 1997 changed this party." '
+        "GM added that sales fell 9% in February."
+    )
+    assert a.event("changed").date_text == "1997"
+    assert a.event("fell").date_text == "February"
+    statements = [e for e in a.events if e.trigger_lemma == "add"]
+    assert [e.date_source for e in statements] == ["publication", "publication"]
+
+
+def test_the_today_programme_is_no_date(analyse: Analyse) -> None:
+    a = analyse("The minister told BBC Radio 4's Today programme the deal was signed last week.")
+    assert a.event("told").date_text is None
+    b = analyse('The minister spoke in Leeds. She said: "Today we start again."')
+    assert b.event("start").date_text == "Today"
+
+
+def test_a_relative_pronoun_actor_is_the_noun_it_stands_for(analyse: Analyse) -> None:
+    a = analyse("Police arrested a man who attacked two officers in Leeds on Monday.")
+    e = a.event("attacked")
+    assert (e.actor_text, e.target_text) == ("a man", "two officers")
