@@ -8,9 +8,10 @@ a function of those two articles alone, which is what lets incremental
 assignment and a rebuild agree. Words as common as "said", "year" or
 "government" (Zipf `common_zipf` and up) are no terms at all: they say nothing
 about which story an article tells, and their postings would make candidate
-blocking pair every article with half the warehouse. Names and resolved event
-dates join the words as their own terms; the vector keeps the `top_terms`
-heaviest and is scaled to unit length, so a dot product is a cosine.
+blocking pair every article with half the warehouse. Names and the event
+dates the text states in full join the words as their own terms; the vector
+keeps the `top_terms` heaviest and is scaled to unit length, so a dot product
+is a cosine.
 """
 
 from __future__ import annotations
@@ -27,8 +28,6 @@ import numpy.typing as npt
 import polars as pl
 from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
-
-from transforms.dates import time_of_day_only
 
 Vector = dict[str, float]
 
@@ -143,23 +142,23 @@ def article_vectors(
     date_text, date_precision, date_source); the warehouse and a fresh batch
     give the same columns, so a rebuild computes exactly what the run computed.
 
-    An event date is a term only when the text names its day: one taken from
-    the publication date, or resolved from a bare clock time ("at about 2:30
-    a.m.", which means the publication day), says nothing the dateline does
-    not, and would pair every same-day article that mentions a time."""
+    An event date is a term only when the text states it in full ("February
+    24, 2022"): that names one event's day. A relative one ("on Tuesday", "at
+    2:30 a.m.") is resolved against the dateline, so every article of that
+    week or day would share it, and one taken from the publication date says
+    nothing the dateline does not. (Relative dates as terms cost 0.005 of
+    incident B3 on both dev sets, benchmarks/RESULTS.md.)"""
     linked = mentions.filter(pl.col("entity_id").is_not_null())
     by_article: dict[str, list[tuple[str, str]]] = {}
     for article_id, entity_id, text in linked.select("article_id", "entity_id", "text").iter_rows():
         by_article.setdefault(article_id, []).append((entity_id, text))
     dated = events.filter(
         (pl.col("date_precision") == "day")
-        & (pl.col("date_source") != "publication")
+        & (pl.col("date_source") == "explicit")
         & pl.col("event_date").is_not_null()
     )
     days: dict[str, list[str]] = {}
-    for article_id, day, text in dated.select("article_id", "event_date", "date_text").iter_rows():
-        if text is not None and time_of_day_only(" ".join(text.split())):
-            continue
+    for article_id, day in dated.select("article_id", "event_date").iter_rows():
         days.setdefault(article_id, []).append(day.isoformat())
     return {
         article_id: term_vector(

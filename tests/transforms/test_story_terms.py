@@ -75,9 +75,9 @@ def test_names_and_resolved_dates_are_terms_of_their_own() -> None:
     assert vector[DATE_PREFIX + "2023-02-14"] > 0
 
 
-def test_a_bare_clock_time_is_no_day_term_but_a_named_day_is() -> None:
-    """ "At about 2:30 a.m." resolves to the publication day: it says nothing the
-    dateline does not, and would pair every same-day article naming a time."""
+def test_only_a_date_the_text_states_in_full_is_a_term() -> None:
+    """ "On Tuesday" and "at about 2:30 a.m." are read against the dateline, so
+    every article of that week or day would share them; "March 30" names a day."""
     published = date(2014, 4, 2)
     articles = pl.DataFrame(
         {
@@ -88,17 +88,16 @@ def test_a_bare_clock_time_is_no_day_term_but_a_named_day_is() -> None:
     )
     events = pl.DataFrame(
         {
-            "article_id": ["a", "a", "a"],
-            "event_date": [published, date(2014, 4, 1), published],
-            "date_text": ["at about 2:30 a.m.", "on Tuesday", None],
-            "date_precision": ["day", "day", "day"],
-            "date_source": ["relative", "relative", "publication"],
+            "article_id": ["a", "a", "a", "a"],
+            "event_date": [published, date(2014, 4, 1), date(2014, 3, 30), published],
+            "date_text": ["at about 2:30 a.m.", "on Tuesday", "March 30, 2014", None],
+            "date_precision": ["day", "day", "day", "day"],
+            "date_source": ["relative", "relative", "explicit", "publication"],
         }
     )
     mentions = Extraction.empty().mentions
     vector = article_vectors(articles, mentions, events, TermWeights())["a"]
-    assert DATE_PREFIX + "2014-04-01" in vector
-    assert DATE_PREFIX + "2014-04-02" not in vector
+    assert [t for t in vector if t.startswith(DATE_PREFIX)] == [DATE_PREFIX + "2014-03-30"]
 
 
 def test_title_words_count_more_and_vectors_are_unit_length() -> None:
