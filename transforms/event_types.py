@@ -70,9 +70,30 @@ EVENTIVE_NOUNS = frozenset(
 )
 
 
-def event_type(lemma: str) -> str:
+# Words of war that news also uses for sport, business and politics ("a Six Nations
+# clash", "launched a bid", "a 25-yard strike", "attacked the budget", "fired the
+# coach"): military only where the sentence names armed forces or weapons.
+SHARED_WITH_PEACE = frozenset(
+    """attack strike fire launch shoot fight fighting battle clash capture seize destroy
+    retreat withdraw withdrawal advance operation deploy deployment kill wound war""".split()
+)
+ARMED = frozenset(
+    """troop troops force forces army armies military soldier soldiers navy naval marine
+    marines militant militants rebel rebels insurgent insurgents fighter fighters militia
+    gunman gunmen jihadist jihadists guerrilla guerrillas jet jets warplane warplanes
+    aircraft helicopter helicopters drone drones missile missiles rocket rockets artillery
+    tank tanks shell shells shelling bomb bombs bomber bombers gun guns weapon weapons
+    grenade grenades mortar mortars airstrike airstrikes ceasefire battalion brigade
+    regiment infantry sniper snipers""".split()
+)
+
+
+def event_type(lemma: str, armed: bool = True) -> str:
     """Listed lemmas first, so "urge" is an appeal and "pledge" aid; other speech
-    verbs are statements."""
+    verbs are statements. `armed`: the sentence names armed forces or weapons,
+    without which a word war shares with peace is no military action."""
+    if lemma in SHARED_WITH_PEACE and not armed:
+        return "other"
     if lemma in TRIGGER_TYPES:
         return TRIGGER_TYPES[lemma]
     return "statement" if lemma in SPEECH_VERBS else "other"

@@ -30,7 +30,7 @@ from transforms.dates import (
     time_of_day_only,
 )
 from transforms.entities import PLACE_LABELS, Mention
-from transforms.event_types import EVENTIVE_NOUNS, event_type
+from transforms.event_types import ARMED, EVENTIVE_NOUNS, event_type
 from transforms.speakers import SpeakerResolver
 
 MODALITIES = ("asserted", "planned", "reported", "hypothetical")
@@ -309,6 +309,10 @@ def _negated(tok: Token, verb: Token | None) -> bool:
     return False
 
 
+def _armed(sentence: Span) -> bool:
+    return any(t.lower_ in ARMED for t in sentence)
+
+
 def _relative(child: Token, clause: Token) -> bool:
     return child.lower_ in _RELATIVE_PRONOUNS and clause.dep_ == "relcl"
 
@@ -434,7 +438,7 @@ def extract_events(
                 sentence_index=sentence_of[tok.i],
                 trigger_lemma=lemma,
                 trigger_text=tok.text,
-                event_type=event_type(lemma),
+                event_type=event_type(lemma, _armed(tok.sent)),
                 actor_text=doc[actor_span[0] : actor_span[1]].text if actor_span else None,
                 actor=actor,
                 target_text=doc[target_span[0] : target_span[1]].text if target_span else None,

@@ -191,3 +191,20 @@ def test_a_relative_pronoun_actor_is_the_noun_it_stands_for(analyse: Analyse) ->
     a = analyse("Police arrested a man who attacked two officers in Leeds on Monday.")
     e = a.event("attacked")
     assert (e.actor_text, e.target_text) == ("a man", "two officers")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Rebels attacked an army base near Goma on Monday.", "attacked", "military_action"),
+        ("Troops launched a new push into the city.", "launched", "military_action"),
+        ("The opposition attacked the budget on Monday.", "attacked", "other"),
+        ("The firm launched a bid for its rival.", "launched", "other"),
+        ("England face Wales in a Six Nations clash on Saturday.", "clash", "other"),
+        ("Russian forces invaded Ukraine in February 2022.", "invaded", "military_action"),
+    ],
+)
+def test_a_word_war_shares_with_peace_is_military_only_among_arms(
+    analyse: Analyse, text: str, trigger: str, expected: str
+) -> None:
+    assert analyse(text).event(trigger).event_type == expected
