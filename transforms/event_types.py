@@ -75,7 +75,8 @@ EVENTIVE_NOUNS = frozenset(
 # coach"): military only where the sentence names armed forces or weapons.
 SHARED_WITH_PEACE = frozenset(
     """attack strike fire launch shoot fight fighting battle clash capture seize destroy
-    retreat withdraw withdrawal advance operation deploy deployment kill wound war""".split()
+    retreat withdraw withdrawal advance operation deploy deployment kill wound war
+    assault raid occupy occupation bombard bombardment""".split()
 )
 ARMED = frozenset(
     """troop troops force forces army armies military soldier soldiers navy naval marine
