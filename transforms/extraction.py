@@ -22,7 +22,7 @@ from transforms.language import EXTRACTED_LANGUAGES
 from transforms.quotes import Quote, extract_quotes
 from transforms.speakers import SpeakerResolver
 
-RULES_VERSION = "2026.11.32"
+RULES_VERSION = "2026.11.33"
 
 
 @dataclass(frozen=True)
