@@ -137,6 +137,7 @@ class _DateMention:
     span: Span
     verb: Token | None
     time_only: bool
+    region: tuple[int, int] | None  # the quote it lies in, if any
 
     @property
     def rank(self) -> tuple[bool, bool]:
@@ -213,7 +214,7 @@ class _Dates:
     """Date mentions attached to a trigger, indexed once per doc by that trigger
     and by sentence."""
 
-    def __init__(self, doc: Doc, sentence_of: list[int]) -> None:
+    def __init__(self, doc: Doc, sentence_of: list[int], quoted: list[tuple[int, int]]) -> None:
         self.by_trigger: dict[int, list[_DateMention]] = {}
         self.by_sentence: dict[int, list[_DateMention]] = {}
         for span in _date_spans(doc):
@@ -225,27 +226,20 @@ class _Dates:
             if head.i == span.root.i or bounded:
                 continue
             verb = head if head.pos_ in ("VERB", "AUX") else _governor(head)
-            mention = _DateMention(span, verb, time_of_day_only(span.text))
+            mention = _DateMention(
+                span, verb, time_of_day_only(span.text), _region(span.start_char, quoted)
+            )
             self.by_trigger.setdefault(head.i, []).append(mention)
             self.by_sentence.setdefault(sentence_of[span.start], []).append(mention)
 
     def in_sentence(
-        self,
-        sentence: int,
-        published: date,
-        tense: Tense | None,
-        region: tuple[int, int] | None,
-        quoted: list[tuple[int, int]],
+        self, sentence: int, published: date, tense: Tense | None, region: tuple[int, int] | None
     ) -> ResolvedDate | None:
         """A sentence narrates one time: an undated event takes the date stated
         elsewhere in its sentence, but on its own side of a report. "GM added
         that sales fell in February": February dates the fall, not the adding,
         and a date the narration gives does not date what a quote says."""
-        same_side = [
-            m
-            for m in self.by_sentence.get(sentence, [])
-            if _region(m.span.start_char, quoted) == region
-        ]
+        same_side = [m for m in self.by_sentence.get(sentence, []) if m.region == region]
         return _first_resolving(same_side, published, tense)
 
     def resolve(self, tok: Token, published: date, tense: Tense | None) -> ResolvedDate | None:
@@ -307,10 +301,6 @@ def _negated(tok: Token, verb: Token | None) -> bool:
     if tok.pos_ == "NOUN":
         return any(c.lower_ == "no" for c in tok.children if c.dep_ == "det")
     return False
-
-
-def _armed(sentence: Span) -> bool:
-    return any(t.lower_ in ARMED for t in sentence)
 
 
 def _relative(child: Token, clause: Token) -> bool:
@@ -393,7 +383,8 @@ def extract_events(
     quoted: list[tuple[int, int]],
 ) -> list[Event]:
     by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
-    dates = _Dates(doc, sentence_of)
+    dates = _Dates(doc, sentence_of, quoted)
+    armed = {sentence_of[t.i] for t in doc if t.lower_ in ARMED}
     lead = dates.of_lead(published)
     events: list[Event] = []
     for tok in doc:
@@ -411,7 +402,7 @@ def extract_events(
         )
         if resolved is None and not own_beyond:
             resolved = dates.in_sentence(
-                sentence_of[tok.i], published, tense, _region(tok.idx, quoted), quoted
+                sentence_of[tok.i], published, tense, _region(tok.idx, quoted)
             )
         if (
             resolved is None
@@ -438,7 +429,7 @@ def extract_events(
                 sentence_index=sentence_of[tok.i],
                 trigger_lemma=lemma,
                 trigger_text=tok.text,
-                event_type=event_type(lemma, _armed(tok.sent)),
+                event_type=event_type(lemma, sentence_of[tok.i] in armed),
                 actor_text=doc[actor_span[0] : actor_span[1]].text if actor_span else None,
                 actor=actor,
                 target_text=doc[target_span[0] : target_span[1]].text if target_span else None,
