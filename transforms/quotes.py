@@ -136,10 +136,7 @@ def marked_spans(text: str) -> list[Marked]:
             if straight and opened is None and side == "close":
                 pass
             elif straight and opened is not None and opened_straight and side == "open":
-                end = i
-                while end > opened and text[end - 1].isspace():
-                    end -= 1
-                found.append(Marked(opened, end, number, open_ended=True, continues=run_on))
+                found.append(_open_ended(text, opened, i, number, run_on))
                 opened, first_in_paragraph, run_on = i, False, True
             elif ch in OPEN_MARKS or (straight and opened is None):
                 opened, opened_straight = i, straight
@@ -153,11 +150,14 @@ def marked_spans(text: str) -> list[Marked]:
         previous_open_ended = opened is not None
         if opened is not None:
             continues = first_in_paragraph and opened == p_start and bool(found)
-            end = p_end
-            while end > opened and text[end - 1].isspace():
-                end -= 1
-            found.append(Marked(opened, end, number, open_ended=True, continues=continues))
+            found.append(_open_ended(text, opened, p_end, number, continues))
     return found
+
+
+def _open_ended(text: str, start: int, end: int, paragraph: int, continues: bool) -> Marked:
+    """A quote with no closing mark runs to `end`, less the space before it."""
+    stripped = start + len(text[start:end].rstrip())
+    return Marked(start, stripped, paragraph, open_ended=True, continues=continues)
 
 
 _TITLE_SMALL = frozenset({"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "with"})
