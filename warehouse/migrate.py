@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 
 import duckdb
@@ -21,7 +22,9 @@ class Migration:
     script: str
 
 
-def available() -> list[Migration]:
+@cache
+def available() -> tuple[Migration, ...]:
+    """Read once per process: every connection a run opens checks them."""
     found = []
     for entry in resources.files("warehouse").joinpath("migrations").iterdir():
         match = _NAME.fullmatch(entry.name)
@@ -33,7 +36,7 @@ def available() -> list[Migration]:
     versions = [m.version for m in found]
     if len(set(versions)) != len(versions):
         raise RuntimeError(f"two migrations share a version number: {versions}")
-    return found
+    return tuple(found)
 
 
 def pending(con: duckdb.DuckDBPyConnection) -> list[int]:
