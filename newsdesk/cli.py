@@ -345,17 +345,18 @@ def search(
             else:
                 hits = fts.search_articles(con, query, limit)
             table = "quotes" if quotes else "articles"
-            terms = fts.query_terms(con, query, table)
-            current = fts.keeps_numbers(con, table)
+            # Why nothing matched is asked only when nothing did.
+            wordless = hits.height == 0 and not fts.query_terms(con, query, table)
+            predates = wordless and not fts.keeps_numbers(con, table)
         except fts.SearchIndexMissing as exc:
             _fail(str(exc))
-    if not terms and not current and any(c.isdigit() for c in query):
+    if predates and any(c.isdigit() for c in query):
         _fail(
             "this warehouse's search index predates number search: "
             "the next `newsdesk run` rebuilds it",
             code=2,
         )
-    if not terms:
+    if wordless:
         _fail(
             f"{query!r} has no words to search for: stopwords and punctuation are not indexed",
             code=2,

@@ -147,8 +147,10 @@ def query_terms(con: duckdb.DuckDBPyConnection, query: str, table: str = "articl
 
 def search_articles(con: duckdb.DuckDBPyConnection, query: str, limit: int = 10) -> pl.DataFrame:
     """Best first: score, article_id, outlet, published_date, title, snippet."""
-    _require(con, "articles")
-    hits = con.execute(sql("search_articles"), {"query": query, "limit": limit}).pl()
+    terms = query_terms(con, query, "articles")
+    hits = con.execute(
+        sql("search_articles"), {"query": query, "limit": limit, "terms": terms}
+    ).pl()
     snippets = [
         snippet(body, term) for body, term in zip(hits["body"], hits["first_term"], strict=True)
     ]
